@@ -1,0 +1,95 @@
+using SigmaSharp.Rules;
+
+namespace SigmaSharp.Parsing;
+
+/// <summary>
+/// Loads rule files and folders (recursively, *.yml and *.yaml) into one <see cref="RuleCollection"/>, on all
+/// cores, in a stable order. Correlation and filter references are resolved across all files of the load.
+/// </summary>
+public static class RuleLoader
+{
+    private static readonly string[] Extensions = [".yml", ".yaml"];
+
+    public static RuleCollection Load(IEnumerable<string> paths, YamlBudgets? budgets = null)
+    {
+        var diagnostics = new List<SigmaDiagnostic>();
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticFacts.FileNotFound(new SourcePosition(path, 0, 0)));
+            }
+        }
+
+        var results = new RuleFileParser.Result[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = RuleFileParser.ParseFile(files[i], budgets));
+        return Assemble(results, diagnostics, diagnostics.Count);
+    }
+
+    /// <summary>Loads rules from texts already in memory (web requests, tests); names are used as file names.</summary>
+    public static RuleCollection LoadTexts(IEnumerable<(string Name, string Text)> texts, YamlBudgets? budgets = null) =>
+        Assemble(texts.Select(t => RuleFileParser.ParseText(t.Text, t.Name, budgets)).ToArray(), [], 0);
+
+    private static RuleCollection Assemble(RuleFileParser.Result[] results, List<SigmaDiagnostic> diagnostics, int missing)
+    {
+        var rules = new List<SigmaRuleBase>();
+        foreach (var result in results)
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            rules.AddRange(result.Rules);
+        }
+
+        var converted = LegacyAggregationConverter.Convert(rules, diagnostics);
+        var collection = new RuleCollection(converted.ToEquatableArray(), EquatableArray<SigmaDiagnostic>.Empty, results.Count(r => !r.Skipped), results.Count(r => r.Skipped) + missing);
+        diagnostics.AddRange(ReferenceResolver.Check(collection));
+        return collection with { Diagnostics = diagnostics.ToEquatableArray() };
+    }
+}
+
+/// <summary>Reports correlation and filter references that name no loaded rule.</summary>
+internal static class ReferenceResolver
+{
+    public static IEnumerable<SigmaDiagnostic> Check(RuleCollection collection)
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in collection.Rules)
+        {
+            if (rule.Id is not null)
+            {
+                known.Add(rule.Id);
+            }
+
+            if (rule.Name is not null)
+            {
+                known.Add(rule.Name);
+            }
+        }
+
+        foreach (var rule in collection.Rules)
+        {
+            var references = rule switch
+            {
+                CorrelationRule c => c.Rules,
+                SigmaFilter f => f.Rules,
+                _ => EquatableArray<string>.Empty,
+            };
+            foreach (var reference in references.Where(r => !known.Contains(r)))
+            {
+                yield return rule is SigmaFilter
+                    ? DiagnosticFacts.UnresolvedReference(rule.Source.Position, reference) with { Severity = DiagnosticSeverity.Warning }
+                    : DiagnosticFacts.UnresolvedReference(rule.Source.Position, reference);
+            }
+        }
+    }
+}

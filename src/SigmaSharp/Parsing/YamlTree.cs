@@ -1,0 +1,83 @@
+using SigmaSharp.Rules;
+
+namespace SigmaSharp.Parsing;
+
+/// <summary>
+/// Our own YAML node tree, built from YamlDotNet's event stream under budgets (depth, nodes, aliases).
+/// Nodes are shared when an alias repeats them; <see cref="ExpandedSize"/> counts the nodes a walker would visit.
+/// </summary>
+internal abstract class YamlNode(SourcePosition position)
+{
+    public SourcePosition Position { get; } = position;
+
+    public abstract long ExpandedSize { get; }
+
+    public abstract string KindName { get; }
+}
+
+internal enum ScalarStyle
+{
+    Plain,
+    Quoted,
+    Block,
+}
+
+internal sealed class YamlScalar(string value, ScalarStyle style, string? tag, SourcePosition position) : YamlNode(position)
+{
+    public string Value { get; } = value;
+
+    public ScalarStyle Style { get; } = style;
+
+    public string? Tag { get; } = tag;
+
+    public override long ExpandedSize => 1;
+
+    public override string KindName => "a scalar";
+
+    public bool IsPlain => Style == ScalarStyle.Plain && Tag is null;
+}
+
+internal sealed class YamlSequence(IReadOnlyList<YamlNode> items, SourcePosition position) : YamlNode(position)
+{
+    private readonly long _size = 1 + items.Sum(i => i.ExpandedSize);
+
+    public IReadOnlyList<YamlNode> Items { get; } = items;
+
+    public override long ExpandedSize => _size;
+
+    public override string KindName => "a list";
+}
+
+internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, SourcePosition position)
+    : YamlNode(position)
+{
+    private readonly long _size = 1 + entries.Sum(e => 1 + e.Value.ExpandedSize);
+
+    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;
+
+    public override long ExpandedSize => _size;
+
+    public override string KindName => "a map";
+
+    /// <summary>Last value wins for duplicate keys, as PyYAML (and so sigmac and pySigma) read them.</summary>
+    public YamlNode? this[string key]
+    {
+        get
+        {
+            for (var i = Entries.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+                {
+                    return Entries[i].Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    public YamlScalar? KeyNode(string key) => Entries.LastOrDefault(e => e.Key.Value == key).Key;
+}
+
+/// <summary>One YAML document of a file, with its root node.</summary>
+internal sealed record YamlDocumentNode(YamlNode? Root, int Index, SourcePosition Position);

@@ -1,0 +1,37 @@
+namespace SigmaSharp.Rules;
+
+/// <summary>The value modifiers of the Sigma v2.1 modifiers appendix (and pySigma's long spellings of the regex flags).</summary>
+public enum Modifier
+{
+    Contains,
+    StartsWith,
+    EndsWith,
+    All,
+    Exists,
+    Cased,
+    Neq,
+    Windash,
+    Re,
+    IgnoreCase,
+    Multiline,
+    DotAll,
+    Base64,
+    Base64Offset,
+    Utf16LE,
+    Utf16BE,
+    Utf16,
+    Wide,
+    Lt,
+    Lte,
+    Gt,
+    Gte,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Cidr,
+    Expand,
+    FieldRef,
+}

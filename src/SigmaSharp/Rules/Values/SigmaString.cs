@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace SigmaSharp.Rules.Values;
+
+/// <summary>One piece of a <see cref="SigmaString"/>: literal text, a wildcard or a placeholder.</summary>
+public abstract record StringPart;
+
+public sealed record LiteralPart(string Text) : StringPart;
+
+/// <summary><c>*</c>: any number of characters.</summary>
+public sealed record WildcardMultiPart : StringPart
+{
+    public static WildcardMultiPart Instance { get; } = new();
+}
+
+/// <summary><c>?</c>: exactly one character.</summary>
+public sealed record WildcardSinglePart : StringPart
+{
+    public static WildcardSinglePart Instance { get; } = new();
+}
+
+/// <summary><c>%name%</c> after the <c>expand</c> modifier: replaced by a pipeline or scan-time lookup.</summary>
+public sealed record PlaceholderPart(string Name) : StringPart;
+
+/// <summary>
+/// A Sigma string value. Wildcards are kept as structure, never as <c>*</c> characters inside text, so
+/// that every reader (converter, evaluator) decides for itself how to spell or match them.
+/// Adjacent literal parts are always merged.
+/// </summary>
+public sealed record SigmaString(EquatableArray<StringPart> Parts, bool Cased = false) : SigmaValue
+{
+    public static SigmaString Empty { get; } = new(EquatableArray<StringPart>.Empty);
+
+    public static SigmaString FromLiteral(string text) =>
+        text.Length == 0 ? Empty : new SigmaString(ImmutableArray.Create<StringPart>(new LiteralPart(text)));
+
+    /// <summary>
+    /// Parses rule text: <c>*</c> and <c>?</c> are wildcards; a backslash escapes <c>*</c>, <c>?</c> and
+    /// itself; a backslash before any other character is a plain backslash (specification, "Escape Character").
+    /// </summary>
+    public static SigmaString Parse(string text)
+    {
+        var parts = ImmutableArray.CreateBuilder<StringPart>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length && text[i + 1] is '*' or '?' or '\\')
+            {
+                literal.Append(text[i + 1]);
+                i++;
+            }
+            else if (c is '*' or '?')
+            {
+                Flush(parts, literal);
+                parts.Add(c == '*' ? WildcardMultiPart.Instance : WildcardSinglePart.Instance);
+            }
+            else
+            {
+                literal.Append(c);
+            }
+        }
+
+        Flush(parts, literal);
+        return new SigmaString(parts.ToImmutable());
+    }
+
+    private static void Flush(ImmutableArray<StringPart>.Builder parts, StringBuilder literal)
+    {
+        if (literal.Length > 0)
+        {
+            parts.Add(new LiteralPart(literal.ToString()));
+            literal.Clear();
+        }
+    }
+
+    /// <summary>True when the string has no wildcard and no placeholder.</summary>
+    public bool IsPlain => Parts.All(p => p is LiteralPart);
+
+    public bool HasWildcards => Parts.Any(p => p is WildcardMultiPart or WildcardSinglePart);
+
+    public bool HasPlaceholders => Parts.Any(p => p is PlaceholderPart);
+
+    public bool StartsWithWildcard => Parts.Count > 0 && Parts[0] is WildcardMultiPart;
+
+    public bool EndsWithWildcard => Parts.Count > 0 && Parts[^1] is WildcardMultiPart;
+
+    /// <summary>The literal text only (wildcards and placeholders dropped).</summary>
+    public string PlainText => string.Concat(Parts.OfType<LiteralPart>().Select(p => p.Text));
+
+    public SigmaString Prepend(StringPart part) => Create([part, .. Parts], Cased);
+
+    public SigmaString Append(StringPart part) => Create([.. Parts, part], Cased);
+
+    public SigmaString WithCased(bool cased) => this with { Cased = cased };
+
+    /// <summary>Builds a string from parts, merging adjacent literals.</summary>
+    public static SigmaString Create(IEnumerable<StringPart> parts, bool cased = false)
+    {
+        var builder = ImmutableArray.CreateBuilder<StringPart>();
+        foreach (var part in parts)
+        {
+            if (part is LiteralPart { Text.Length: 0 })
+            {
+                continue;
+            }
+
+            if (part is LiteralPart next && builder.Count > 0 && builder[^1] is LiteralPart previous)
+            {
+                builder[^1] = new LiteralPart(previous.Text + next.Text);
+            }
+            else
+            {
+                builder.Add(part);
+            }
+        }
+
+        return new SigmaString(builder.ToImmutable(), cased);
+    }
+
+    /// <summary>The value as Sigma would write it again: wildcards bare, literal wildcards and backslashes escaped where needed.</summary>
+    public string ToSigmaText()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < Parts.Count; i++)
+        {
+            switch (Parts[i])
+            {
+                case LiteralPart literal:
+                    AppendEscaped(text, literal.Text);
+                    break;
+                case WildcardMultiPart:
+                    text.Append('*');
+                    break;
+                case WildcardSinglePart:
+                    text.Append('?');
+                    break;
+                case PlaceholderPart placeholder:
+                    text.Append('%').Append(placeholder.Name).Append('%');
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder text, string literal)
+    {
+        for (var i = 0; i < literal.Length; i++)
+        {
+            var c = literal[i];
+            if (c is '*' or '?')
+            {
+                text.Append('\\').Append(c);
+            }
+            else if (c == '\\' && (i + 1 == literal.Length || literal[i + 1] is '*' or '?' or '\\'))
+            {
+                // A backslash is only ambiguous before a wildcard, another backslash or (at the end) before a
+                // following wildcard part; doubling it there keeps parse(print(x)) == x.
+                text.Append("\\\\");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+    }
+
+    public override string ToString() => ToSigmaText();
+}
