@@ -171,18 +171,16 @@ internal static class StixBundleReader
         {
             foreach (var domain in domains.EnumerateArray())
             {
-                result |= AttackTableFormat.ParseDomain(domain.GetString() ?? string.Empty);
+                result |= domain.ValueKind == JsonValueKind.String ? AttackTableFormat.ParseDomain(domain.GetString()!) : AttackDomains.None;
             }
         }
-        if (obj.TryGetProperty("external_references", out var references) && references.ValueKind == JsonValueKind.Array)
+        if (Text(obj, "type") == "x-mitre-matrix" && obj.TryGetProperty("external_references", out var references)
+            && references.ValueKind == JsonValueKind.Array)
         {
-            // A matrix names its domain only through its external ID (enterprise-attack).
+            // Older matrices name their domain only through their external ID (enterprise-attack).
             foreach (var reference in references.EnumerateArray())
             {
-                if (Text(obj, "type") == "x-mitre-matrix")
-                {
-                    result |= AttackTableFormat.ParseDomain(Text(reference, "external_id"));
-                }
+                result |= AttackTableFormat.ParseDomain(Text(reference, "external_id"));
             }
         }
         return result;
