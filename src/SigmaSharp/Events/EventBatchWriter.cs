@@ -8,7 +8,7 @@ namespace SigmaSharp.Events;
 /// <c>var w = writer.BeginRecord(n); record.WriteJson(w); writer.EndRecord();</c>, and
 /// <see cref="TakeBatch"/> whenever <see cref="IsFull"/>.
 /// </summary>
-public sealed class EventBatchWriter : IBufferWriter<byte>
+public sealed class EventBatchWriter : IBufferWriter<byte>, IDisposable
 {
     private readonly string _source;
     private readonly EventReaderOptions _options;
@@ -62,6 +62,8 @@ public sealed class EventBatchWriter : IBufferWriter<byte>
         _written = 0;
         return batch;
     }
+
+    public void Dispose() => _json.Dispose();
 
     void IBufferWriter<byte>.Advance(int count) => _written += count;
 
