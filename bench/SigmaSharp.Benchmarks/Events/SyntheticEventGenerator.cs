@@ -239,7 +239,7 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
     private void Sysmon(Utf8JsonWriter json, int eventId, int version)
     {
         SystemHeader(json, "Microsoft-Windows-Sysmon", "5770385F-C22A-43E0-BF4C-06F5698FFBD9", eventId, version, eventId, "0x8000000000000000", "Microsoft-Windows-Sysmon/Operational", "S-1-5-18");
-        json.WriteString("RuleName", "-");
+        json.WriteString("RuleName", Pick(RuleNames));
         json.WriteString("UtcTime", Utc(_time));
         json.WriteString("ProcessGuid", Guid());
         json.WriteNumber("ProcessId", _random.Next(4, 20000));
@@ -274,7 +274,11 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteNumber("EventRecordID", _recordId);
-        json.WriteNull("Correlation");
+        json.WriteStartObject("Correlation");
+        json.WriteStartObject("#attributes");
+        json.WriteString("ActivityID", Guid());
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteStartObject("Execution");
         json.WriteStartObject("#attributes");
         json.WriteNumber("ProcessID", _random.Next(4, 5000));

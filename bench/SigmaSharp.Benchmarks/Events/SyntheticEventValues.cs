@@ -55,5 +55,12 @@ internal static class SyntheticEventValues
         @"C:\ProgramData\Microsoft\Windows Defender\Scans\History\Service\DetectionHistory\02\7A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9",
     ];
 
+    /// <summary>Rule names as the widely used sysmon-modular configuration writes them.</summary>
+    public static readonly string[] RuleNames =
+    [
+        "-", "technique_id=T1036,technique_name=Masquerading", "technique_id=T1059.001,technique_name=PowerShell",
+        "technique_id=T1547.001,technique_name=Registry Run Keys / Start Folder", "technique_id=T1204,technique_name=User Execution",
+    ];
+
     public static readonly int[] Ports = [443, 80, 53, 445, 135, 389, 3389, 5985, 8080];
 }

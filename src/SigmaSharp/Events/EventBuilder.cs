@@ -11,7 +11,7 @@ public static class EventBuilder
 {
     public const int DefaultMaxDepth = 64;
 
-    [ThreadStatic] private static Scratch? t_scratch;
+    [ThreadStatic] private static EventBuilderScratch? t_scratch;
 
     /// <summary>Builds an event from a copy of <paramref name="utf8Json"/>.</summary>
     public static bool TryBuild(
@@ -43,7 +43,7 @@ public static class EventBuilder
             message = "the record is not valid UTF-8";
             return EventDiagnosticCode.InvalidUtf8;
         }
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = t_scratch ??= new EventBuilderScratch();
         scratch.Clear();
         try
         {
@@ -58,16 +58,13 @@ public static class EventBuilder
             message = $"invalid JSON: {ex.Message}";
             return EventDiagnosticCode.InvalidJson;
         }
-        var n = scratch.Values.Count;
-        var ids = new int[2 * n];
-        scratch.FullIds.CopyTo(ids, 0);
-        scratch.ShortIds.CopyTo(ids, n);
-        sigmaEvent = new SigmaEvent(schema, buffer, start, length, ids, [.. scratch.Values], origin);
+        var (ids, values) = scratch.ToArrays();
+        sigmaEvent = new SigmaEvent(schema, buffer, start, length, ids, values, origin);
         return null;
     }
 
     private static EventDiagnosticCode? Flatten(
-        FieldNameTable names, ReadOnlySpan<byte> json, int offset, int maxDepth, Scratch scratch, out string? message)
+        FieldNameTable names, ReadOnlySpan<byte> json, int offset, int maxDepth, EventBuilderScratch scratch, out string? message)
     {
         message = null;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
@@ -75,46 +72,45 @@ public static class EventBuilder
             MaxDepth = maxDepth + 1,
             CommentHandling = JsonCommentHandling.Skip,
         });
-        var stack = scratch.Stack;
-        var property = FieldNameTable.RootNode;
         Span<byte> unescaped = stackalloc byte[256];
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             message = "an event must be a JSON object";
             return reader.TokenType == JsonTokenType.None ? EventDiagnosticCode.InvalidJson : EventDiagnosticCode.NotAnObject;
         }
-        stack.Add(new Frame(FieldNameTable.RootNode, IsArray: false, scratch.Values.Count));
+        scratch.Push(names.Root, isArray: false);
+        var property = names.Root;
         while (reader.Read())
         {
-            var top = stack[^1];
+            ref var top = ref scratch.Top;
             var node = top.IsArray ? top.Node : property;
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    property = Child(names, top.Node, ref reader, unescaped);
+                    property = Child(names, ref top, ref reader, unescaped);
                     continue;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    if (stack.Count >= maxDepth)
+                    if (scratch.Depth >= maxDepth)
                     {
                         message = $"nesting deeper than {maxDepth} levels";
                         return EventDiagnosticCode.NestingTooDeep;
                     }
-                    stack.Add(new Frame(node, reader.TokenType == JsonTokenType.StartArray, scratch.Values.Count));
+                    scratch.Push(node, reader.TokenType == JsonTokenType.StartArray);
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                    stack.RemoveAt(stack.Count - 1);
-                    if (top.FirstValue == scratch.Values.Count && stack.Count > 0)
+                    var (closed, wasEmpty) = scratch.Pop();
+                    if (wasEmpty && scratch.Depth > 0)
                     {
                         // An empty container still makes its field exist.
-                        Add(names, scratch, top.Node, new SigmaEvent.ValueSpan(0, 0, EventValueKind.Empty, false));
+                        scratch.Add(closed, new SigmaEvent.ValueSpan(0, 0, EventValueKind.Empty, false));
                     }
                     continue;
                 case JsonTokenType.String:
-                    Add(names, scratch, node, new SigmaEvent.ValueSpan(
+                    scratch.Add(node, new SigmaEvent.ValueSpan(
                         offset + (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, EventValueKind.String, reader.ValueIsEscaped));
                     continue;
                 case JsonTokenType.Number:
-                    Add(names, scratch, node, new SigmaEvent.ValueSpan(
+                    scratch.Add(node, new SigmaEvent.ValueSpan(
                         offset + (int)reader.TokenStartIndex, reader.ValueSpan.Length, EventValueKind.Number, false));
                     continue;
                 default:
@@ -124,48 +120,27 @@ public static class EventBuilder
                         JsonTokenType.False => EventValueKind.False,
                         _ => EventValueKind.Null,
                     };
-                    Add(names, scratch, node, new SigmaEvent.ValueSpan(0, 0, kind, false));
+                    scratch.Add(node, new SigmaEvent.ValueSpan(0, 0, kind, false));
                     continue;
             }
         }
         return null;
     }
 
-    private static int Child(FieldNameTable names, int parent, ref Utf8JsonReader reader, scoped Span<byte> unescaped)
+    private static FieldNameTable.PathNode Child(
+        FieldNameTable names, ref EventBuilderScratch.Frame frame, ref Utf8JsonReader reader, scoped Span<byte> unescaped)
     {
+        FieldNameTable.PathNode child;
         if (!reader.ValueIsEscaped)
         {
-            return names.GetChild(parent, reader.ValueSpan).Id;
+            child = names.GetChild(frame.Node, frame.LastChild, reader.ValueSpan);
         }
-        var buffer = reader.ValueSpan.Length <= unescaped.Length ? unescaped : new byte[reader.ValueSpan.Length];
-        var written = reader.CopyString(buffer);
-        return names.GetChild(parent, buffer[..written]).Id;
-    }
-
-    private static void Add(FieldNameTable names, Scratch scratch, int nodeId, SigmaEvent.ValueSpan value)
-    {
-        var node = names.NodeOf(nodeId);
-        scratch.FullIds.Add(node.FullNameId);
-        scratch.ShortIds.Add(node.ShortNameId);
-        scratch.Values.Add(value);
-    }
-
-    private readonly record struct Frame(int Node, bool IsArray, int FirstValue);
-
-    /// <summary>Per-thread lists reused across events, so building allocates only the event.</summary>
-    private sealed class Scratch
-    {
-        public List<int> FullIds { get; } = new(64);
-        public List<int> ShortIds { get; } = new(64);
-        public List<SigmaEvent.ValueSpan> Values { get; } = new(64);
-        public List<Frame> Stack { get; } = new(16);
-
-        public void Clear()
+        else
         {
-            FullIds.Clear();
-            ShortIds.Clear();
-            Values.Clear();
-            Stack.Clear();
+            var buffer = reader.ValueSpan.Length <= unescaped.Length ? unescaped : new byte[reader.ValueSpan.Length];
+            child = names.GetChild(frame.Node, frame.LastChild, buffer[..reader.CopyString(buffer)]);
         }
+        frame.LastChild = child;
+        return child;
     }
 }

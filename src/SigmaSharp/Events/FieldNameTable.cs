@@ -36,6 +36,9 @@ internal sealed class FieldNameTable
         _nodeCount = 1;
     }
 
+    /// <summary>The parent of every top-level property.</summary>
+    internal PathNode Root => _nodes[0];
+
     /// <summary>Id of a name, case-insensitively; adds it when new.</summary>
     internal int GetNameId(string name)
     {
@@ -52,6 +55,25 @@ internal sealed class FieldNameTable
     internal PathNode NodeOf(int nodeId) => Volatile.Read(ref _nodes)[nodeId];
 
     /// <summary>The child of <paramref name="parent"/> called <paramref name="utf8Name"/>.</summary>
+    internal PathNode GetChild(PathNode parent, PathNode? previousSibling, ReadOnlySpan<byte> utf8Name)
+    {
+        var hint = previousSibling is null ? parent.FirstChildHint : previousSibling.NextSiblingHint;
+        if (hint is not null && hint.Parent == parent.Id && utf8Name.SequenceEqual(hint.Utf8Name))
+        {
+            return hint;
+        }
+        var child = GetChild(parent.Id, utf8Name);
+        if (previousSibling is null)
+        {
+            parent.FirstChildHint = child;
+        }
+        else
+        {
+            previousSibling.NextSiblingHint = child;
+        }
+        return child;
+    }
+
     internal PathNode GetChild(int parent, ReadOnlySpan<byte> utf8Name)
     {
         var hash = Hash(parent, utf8Name);
@@ -200,5 +222,12 @@ internal sealed class FieldNameTable
     /// <summary>One JSON property name under one parent, with its resolved names.</summary>
     internal sealed record PathNode(
         int Id, int Parent, byte[] Utf8Name, string Name, string FullPath,
-        int FullNameId, int ShortNameId, int Hash);
+        int FullNameId, int ShortNameId, int Hash)
+    {
+        // Events of one source repeat their property order, so "the child that came first last
+        // time" and "the sibling that followed this one last time" usually name the next property:
+        // checking them is one short byte compare instead of hashing. Races only cost a miss.
+        internal PathNode? FirstChildHint;
+        internal PathNode? NextSiblingHint;
+    }
 }
