@@ -28,10 +28,7 @@ internal sealed class BinXmlCompiler(ChunkContext chunk, EvtxReaderOptions optio
                 case BinXmlToken.EndOfStream:
                     return pos + 1;
                 case BinXmlToken.OpenStartElement:
-                    // token, dependency id (2), element data size (4), name offset (4)
-                    var nameOffset = chunk.U32(pos + 7);
-                    pos += 11;
-                    var name = chunk.ReadName(nameOffset, ref pos);
+                    var name = ReadElementName(ref pos);
                     if (hasMore)
                     {
                         pos += 4; // attribute list size: attributes are read token by token instead
@@ -112,6 +109,39 @@ internal sealed class BinXmlCompiler(ChunkContext chunk, EvtxReaderOptions optio
 
         return pos;
     }
+
+    /// <summary>
+    /// Reads an element start: token, dependency id (2), data size (4), name offset (4). Some
+    /// writers (seen in forwarded events and CAPI2 logs) omit the dependency id; the layout whose
+    /// name offset is plausible — the inline position, or an earlier name in the chunk — wins.
+    /// </summary>
+    private XmlName ReadElementName(ref int pos)
+    {
+        var withDependency = chunk.U32(pos + 7);
+        var withoutDependency = chunk.U32(pos + 5);
+        int next;
+        uint nameOffset;
+        if (withDependency == pos + 11 || (withoutDependency != pos + 9 && IsEarlierName(withDependency, pos)))
+        {
+            (next, nameOffset) = (pos + 11, withDependency);
+        }
+        else if (withoutDependency == pos + 9 || IsEarlierName(withoutDependency, pos))
+        {
+            (next, nameOffset) = (pos + 9, withoutDependency);
+        }
+        else
+        {
+            throw new EvtxDamageException(EvtxDiagnosticFacts.BinXmlOutOfBounds,
+                $"element at chunk offset {pos} names no valid name offset ({withDependency} / {withoutDependency})");
+        }
+
+        var name = chunk.ReadName(nameOffset, ref next);
+        pos = next;
+        return name;
+    }
+
+    private static bool IsEarlierName(uint nameOffset, int pos) =>
+        nameOffset >= ChunkContext.HeaderSize && nameOffset < pos;
 
     private int AddText(int countOffset, GrowableArray<BinXmlOp> ops)
     {
