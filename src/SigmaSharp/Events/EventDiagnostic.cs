@@ -10,6 +10,8 @@ public enum EventDiagnosticCode
     NotAnObject = 5,
     UnreadableFile = 6,
     UnsupportedFile = 7,
+    DamagedEvtx = 8,
+    DamagedEvtxWarning = 9,
 }
 
 /// <summary>A skipped record or file: where (file and 1-based line or record number) and why.</summary>

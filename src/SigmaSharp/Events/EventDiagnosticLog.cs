@@ -37,7 +37,7 @@ public sealed class EventDiagnosticLog
     public void Report(EventDiagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        if (diagnostic.Code is not (EventDiagnosticCode.UnreadableFile or EventDiagnosticCode.UnsupportedFile))
+        if (diagnostic.Code is not (EventDiagnosticCode.UnreadableFile or EventDiagnosticCode.UnsupportedFile or EventDiagnosticCode.DamagedEvtxWarning))
         {
             Interlocked.Increment(ref _skippedRecords);
         }

@@ -21,8 +21,8 @@ public sealed record EventReaderOptions
     /// <summary>Receives skipped records and unreadable files; null drops them silently.</summary>
     public EventDiagnosticLog? Diagnostics { get; init; }
 
-    /// <summary>Reads <c>.evtx</c> files; until one is wired in they are reported as unsupported.</summary>
-    public IEventSource? EvtxSource { get; init; }
+    /// <summary>Reads <c>.evtx</c> files; our own EVTX parser unless replaced (null: EVTX files are reported as unsupported).</summary>
+    public IEventSource? EvtxSource { get; init; } = Evtx.EvtxEventSource.Instance;
 
     /// <summary>File endings a folder walk picks up (each also with <c>.gz</c>), compared ignoring case.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [".json", ".jsonl", ".ndjson", ".log", ".evtx"];

@@ -79,7 +79,7 @@ public sealed class EventReaderTests : IDisposable
         var file = Path.Combine(_temp, "x.evtx");
         File.WriteAllBytes(file, "ElfFile\0"u8.ToArray());
         var (options, log) = WithLog();
-        Assert.Empty(EventReader.Read(file, options));
+        Assert.Empty(EventReader.Read(file, options with { EvtxSource = null }));
         Assert.Equal(EventDiagnosticCode.UnsupportedFile, Assert.Single(log.Diagnostics).Code);
     }
 

@@ -8,7 +8,7 @@ public class RegressionCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Every_regression_event_file_yields_events_with_EventID_and_Channel()
     {
-        var root = Path.Combine(CorpusRoot(), "sigmahq", "regression_data");
+        var root = Path.Combine(RepositoryPaths.Corpus ?? "(no corpus)", "sigmahq", "regression_data");
         if (!Directory.Exists(root))
         {
             output.WriteLine($"SKIPPED: no Sigma corpus at {root} (set SIGMA_CORPUS)");
@@ -32,19 +32,5 @@ public class RegressionCorpusTests(ITestOutputHelper output)
         Assert.Empty(log.Diagnostics);
         Assert.Empty(failures);
         Assert.NotEmpty(files);
-    }
-
-    private static string CorpusRoot()
-    {
-        if (Environment.GetEnvironmentVariable("SIGMA_CORPUS") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SigmaSharp.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir?.FullName ?? ".", "..", "shared", "corpus");
     }
 }

@@ -7,7 +7,7 @@ namespace SigmaSharp.Tests.Events.Evtx;
 /// </summary>
 internal static class EvtxCorpus
 {
-    public static string? Root { get; } = Find();
+    public static string? Root { get; } = RepositoryPaths.Corpus;
 
     public static string? Regression => Existing(Root is null ? null : Path.Combine(Root, "sigmahq", "regression_data"));
 
@@ -16,23 +16,4 @@ internal static class EvtxCorpus
     public static string? ParserSamples => Existing(Root is null ? null : Path.Combine(Root, "evtx", "parser-samples", "samples"));
 
     private static string? Existing(string? path) => path is not null && Directory.Exists(path) ? path : null;
-
-    private static string? Find()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("SIGMA_CORPUS");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return Existing(fromEnvironment);
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SigmaSharp.sln")))
-            {
-                return Existing(Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus")));
-            }
-        }
-
-        return null;
-    }
 }
