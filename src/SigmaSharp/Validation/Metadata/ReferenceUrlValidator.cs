@@ -9,7 +9,7 @@ internal sealed class ReferenceUrlValidator : RuleValidator
 
     public override string Name => "reference-url";
 
-    public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+    public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Info;
 
     public override string Description => "a reference is not an absolute http(s) URL";
 

@@ -15,7 +15,7 @@ internal sealed class AttackTagValidator : TagValidator
 
     public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
 
-    public override string Description => "an attack.* tag is malformed or names an ATT&CK ID that was never issued";
+    public override string Description => "an attack.* tag is malformed or names an ATT&CK ID that no release holds or can add";
 
     protected override IEnumerable<SigmaDiagnostic> Check(Rules.SigmaTag tag)
     {
@@ -31,7 +31,7 @@ internal sealed class AttackTagValidator : TagValidator
         }
         else if (result is { Status: AttackTagStatus.NotInBundledVersion, Kind: not AttackObjectKind.Tactic } && !AttackIdPlausibility.Bundled.MayBeNewer(tag.Name))
         {
-            yield return Finding(tag.Position, $"tag '{tag}' names an ID that ATT&CK never issued (it is below the highest of its kind in v{result.BundledVersion}); a typo?");
+            yield return Finding(tag.Position, $"tag '{tag}' is not in ATT&CK v{result.BundledVersion} and below the highest ID of its kind there, so no newer release can add it: a typo, or a retired (PRE-ATT&CK) ID");
         }
     }
 }
