@@ -10,6 +10,8 @@ internal static class ListCommand
     private static readonly Dictionary<string, Func<IEnumerable<(string Name, string Description)>>> Lists = new(StringComparer.Ordinal)
     {
         ["modifiers"] = () => ModifierDescriptions.All,
+        ["validators"] = () => SigmaSharp.Validation.ValidatorRegistry.All.Select(v =>
+            ($"{v.Code} {v.Name}", $"{v.DefaultSeverity.ToString().ToLowerInvariant()}: {v.Description}")),
     };
 
     public static Command Create()

@@ -199,6 +199,11 @@ internal static class DetectionParser
                 continue;
             }
 
+            if (scalars.Count > 1 && scalars.Any(s => s is null || ScalarResolver.IsNull(s)))
+            {
+                context.Report(DiagnosticFacts.NullInList(key.Position));
+            }
+
             var item = ParseItem(field, modifiers, scalars, key.Position, context);
             if (item is not null)
             {

@@ -31,7 +31,10 @@ internal abstract class CollectionValidator : IRuleValidator
         foreach (var group in groups)
         {
             var members = group.ToList();
-            if (members.Count < 2)
+
+            // The rules of one file form one collection: documents merged from an 'action: global' part share
+            // its id and title by design, so only copies in different files are duplicates.
+            if (members.Select(m => m.Source.File).Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue;
             }

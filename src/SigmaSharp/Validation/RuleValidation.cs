@@ -5,9 +5,12 @@ namespace SigmaSharp.Validation;
 /// <summary>Runs the validators of <see cref="ValidatorRegistry"/> over a loaded collection (<c>sigma check</c>).</summary>
 public static class RuleValidation
 {
-    /// <summary>The findings, in file and position order.</summary>
+    /// <summary>
+    /// The findings, in file and position order. Rules merged from one 'action: global' part share its text, so the
+    /// same finding at the same place is reported once.
+    /// </summary>
     public static IReadOnlyList<SigmaDiagnostic> Validate(RuleCollection collection, ValidationOptions? options = null) =>
-        ValidateRules(collection, options).Select(f => f.Diagnostic).ToList();
+        ValidateRules(collection, options).Select(f => f.Diagnostic).Distinct().ToList();
 
     /// <summary>The findings with the rule each is about, in file and position order.</summary>
     public static IReadOnlyList<RuleFinding> ValidateRules(

@@ -13,7 +13,7 @@ internal abstract class RuleValidator : IRuleValidator
 
     public abstract string Description { get; }
 
-    public IEnumerable<RuleFinding> Validate(RuleCollection collection, ValidationOptions options) =>
+    public virtual IEnumerable<RuleFinding> Validate(RuleCollection collection, ValidationOptions options) =>
         collection.Rules.SelectMany(rule => Check(rule, options).Select(d => new RuleFinding(rule, d)));
 
     protected abstract IEnumerable<SigmaDiagnostic> Check(SigmaRuleBase rule, ValidationOptions options);

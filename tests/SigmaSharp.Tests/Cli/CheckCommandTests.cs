@@ -19,11 +19,23 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Bundled_examples_are_clean()
+    public void Our_own_example_rules_are_clean()
     {
-        var (exit, text) = Check(ExamplesFolder);
+        string[] ours = ["proc_creation_win_whoami_priv.yml", "mr_multiple_failed_logons_then_success.yml", "mf_exclude_admin_accounts.yml"];
+        var (exit, text) = Check([.. ours.Select(f => Path.Combine(ExamplesFolder, f))]);
         Assert.Equal("", text);
         Assert.Equal(0, exit);
+    }
+
+    [Fact]
+    public void The_seed_rules_have_only_their_known_style_findings()
+    {
+        var (exit, text) = Check(ExamplesFolder);
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain(": error ", text, StringComparison.Ordinal);
+        Assert.Contains("SIG445: tag 'attack.t1191' names T1191 CMSTP, which MITRE revoked", text, StringComparison.Ordinal);
+        Assert.Contains("SIG411: date '2019/10/24' should be written 2019-10-24", text, StringComparison.Ordinal);
+        Assert.Equal(text.Split('\n').Length, text.Split('\n').Distinct().Count());
     }
 
     [Fact]
@@ -61,7 +73,22 @@ public sealed class CheckCommandTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, "dup.yml"), "title: x\ntitle: y\nlogsource: {product: w}\ndetection: {s: {a: 1}, condition: s}\n");
         var output = new StringWriter();
-        var exit = CheckCommand.Run(new CheckCommand.CheckOptions([_folder], Json: false, ["SIG114"], [], DiagnosticSeverity.Info), output);
+        var exit = CheckCommand.Run(new CheckCommand.CheckOptions([_folder], Json: false, ["all", "SIG114"], [], DiagnosticSeverity.Info), output);
         Assert.Equal(0, exit);
+        Assert.Equal("", output.ToString());
     }
+
+    [Fact]
+    public void Enable_brings_back_one_validator_after_disabling_all()
+    {
+        File.WriteAllText(Path.Combine(_folder, "r.yml"), "title: x\nlogsource: {product: w}\ndetection: {s: {a: 1}, condition: s}\n");
+        var output = new StringWriter();
+        CheckCommand.Run(new CheckCommand.CheckOptions([_folder], Json: false, ["all"], ["identifier-existence"], DiagnosticSeverity.Info), output);
+        var codes = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[2].TrimEnd(':')).Distinct();
+        Assert.Equal(["SIG400"], codes);
+    }
+
+    [Fact]
+    public void Unknown_validator_names_are_usage_errors() =>
+        Assert.Throws<UsageException>(() => CheckCommand.Run(new CheckCommand.CheckOptions([_folder], Json: false, ["no-such-validator"], [], DiagnosticSeverity.Info), new StringWriter()));
 }

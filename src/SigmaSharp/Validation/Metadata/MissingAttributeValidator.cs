@@ -11,6 +11,18 @@ internal abstract class MissingAttributeValidator : RuleValidator
 
     public override string Description => $"the rule has no '{Attribute}' (required by the SigmaHQ rule convention)";
 
+    /// <summary>
+    /// Rules a correlation refers to are building blocks: the correlation specification lets only the outermost
+    /// correlation carry status, level, date and the like, so they are not asked for metadata.
+    /// </summary>
+    public override IEnumerable<RuleFinding> Validate(RuleCollection collection, ValidationOptions options)
+    {
+        var referenced = collection.Correlations.SelectMany(c => c.Rules).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return collection.Rules
+            .Where(r => !(r.Id is not null && referenced.Contains(r.Id)) && !(r.Name is not null && referenced.Contains(r.Name)))
+            .SelectMany(rule => Check(rule, options).Select(d => new RuleFinding(rule, d)));
+    }
+
     protected override IEnumerable<SigmaDiagnostic> Check(SigmaRuleBase rule, ValidationOptions options)
     {
         // Correlations and filters have their own, shorter conventions.
