@@ -121,6 +121,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     /// <summary>One field item as sigmac's map entry: a scalar, a list (OR), AND-linked values (all), or expansions.</summary>
     private QNode Item(DetectionItem item)
     {
+        item = WithRawText(item);
         var field = item.Field ?? string.Empty;
         QNode result;
         if (item.Values.Any(v => v is SigmaExpansion))
@@ -154,6 +155,46 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         return item.Negated ? new QNot(new QGroup(result)) : result;
     }
 
+    /// <summary>
+    /// For plain strings with only wildcard modifiers, the text as written (with sigmac's own wildcard rules applied)
+    /// is what sigmac escaped; keeping it reproduces its output exactly for odd backslash runs.
+    /// </summary>
+    private static DetectionItem WithRawText(DetectionItem item)
+    {
+        if (item.RawValues.Count != item.Values.Count || item.Modifiers.Any(m => m is not (Modifier.Contains or Modifier.StartsWith or Modifier.EndsWith or Modifier.All))
+            || item.Values.Any(v => v is not SigmaString { Cased: false, HasPlaceholders: false }))
+        {
+            return item;
+        }
+
+        var values = new SigmaValue[item.Values.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var raw = item.RawValues[i];
+            if (raw is null)
+            {
+                return item;
+            }
+
+            if (item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.EndsWith))
+            {
+                raw = raw.StartsWith('*') ? raw : "*" + raw;
+            }
+
+            if ((item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.StartsWith)) && !raw.EndsWith('*'))
+            {
+                raw += raw.EndsWith('\\') ? "\\*" : "*";
+            }
+
+            values[i] = new RawText(raw);
+        }
+
+        return item with { Values = values };
+    }
+
+    /// <summary>A string already in legacy text form.</summary>
+    private sealed record RawText(string Text) : SigmaValue;
+
     private static QValue Value(SigmaValue value) => value switch
     {
         SigmaNull => QNone.Instance,
@@ -165,6 +206,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     internal static QScalar? ToScalar(SigmaValue value) => value switch
     {
         SigmaString { Cased: false, HasPlaceholders: false } s => new QScalar(LegacyText(s), false),
+        RawText raw => new QScalar(raw.Text, false),
         SigmaNumber n => new QScalar(n.Text, n.IsInteger),
         SigmaBool b => new QScalar(b.Value ? "true" : "false", false),
         _ => null,

@@ -68,18 +68,18 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
         {
             return field == "Message"
                 ? "$_.message -match " + Pattern(string.Empty, value)
-                : "$_.message -match " + Pattern(field, value);
+                : "$_.message -match " + Pattern(field, value, keyed: true);
         }
 
-        return "$_.message -match " + Pattern(withKey ? field : string.Empty, value);
+        return "$_.message -match " + (withKey ? Pattern(field, value, keyed: true) : Pattern(string.Empty, value));
     }
 
     protected override string? Keyword(QScalar value) =>
         _escaping == LegacyEscaping.Sigmac ? $"$_.message -match \"{value.Text}\"" : "$_.message -match " + Pattern(string.Empty, value);
 
-    private string Pattern(string field, QScalar value)
+    private string Pattern(string field, QScalar value, bool keyed = false)
     {
-        var prefix = field.Length == 0 ? string.Empty : field + ".*";
+        var prefix = keyed ? field + ".*" : string.Empty;
         if (_escaping == LegacyEscaping.Sigmac)
         {
             var text = value.IsInteger ? value.Text : value.Text.Replace("*", ".*", StringComparison.Ordinal);
@@ -87,7 +87,7 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
         }
 
         var pattern = value.IsInteger ? value.Text : PcreText.FromLegacyText(value.Text);
-        return PowerShellString((field.Length == 0 ? string.Empty : PcreText.FieldName(field) + ".*") + pattern);
+        return PowerShellString((keyed ? PcreText.FieldName(field) + ".*" : string.Empty) + pattern);
     }
 
     /// <summary>A value compared with -eq (not a pattern): the literal text.</summary>
@@ -98,7 +98,8 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
             return "\"" + ValueEscaper.Escape(text, Dialect) + "\"";
         }
 
-        return PowerShellString(regex ? text : SigmaString.Parse(text).PlainText);
+        // -eq compares literally; sigmac's text (wildcards included) is kept, only made safe as a PowerShell string.
+        return PowerShellString(text);
     }
 
     /// <summary>
