@@ -13,8 +13,8 @@ internal static class CheckCommand
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Rule files or folders (searched recursively for *.yml, *.yaml)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var disable = new Option<string[]>("--disable", "-d") { Description = "Turn off a validator or diagnostic, by code (SIG400) or name (escaped-wildcard). Repeatable.", AllowMultipleArgumentsPerToken = true };
-        var enable = new Option<string[]>("--enable", "-e") { Description = "Turn on a validator that is off by default, by code or name. Repeatable.", AllowMultipleArgumentsPerToken = true };
+        var disable = new Option<string[]>("--disable", "-d") { Description = "Turn off a validator or diagnostic, by code (SIG400) or name (escaped-wildcard). Repeatable." };
+        var enable = new Option<string[]>("--enable", "-e") { Description = "Turn on a validator that is off by default, by code or name. Repeatable." };
         var minSeverity = new Option<string>("--min-severity") { Description = "Report only findings of at least this severity.", DefaultValueFactory = _ => "info" };
         minSeverity.AcceptOnlyFromAmong("info", "warning", "error");
         var command = new Command("check", "Parse and validate Sigma rules; exit 0 when clean, 1 with findings, 2 on usage errors.")

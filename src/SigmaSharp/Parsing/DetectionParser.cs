@@ -126,7 +126,9 @@ internal static class DetectionParser
 
                 if (sequence.Items.All(i => i is YamlScalar))
                 {
-                    return ParseItem(null, [], sequence.Items.Cast<YamlScalar>().ToList(), sequence.Position, context);
+                    return ParseItem(null, [], sequence.Items.Cast<YamlScalar>().ToList(), sequence.Position, context) is { } keywords
+                        ? keywords with { WrittenAsList = true }
+                        : null;
                 }
 
                 var alternatives = new List<DetectionNode>();
@@ -207,7 +209,7 @@ internal static class DetectionParser
             var item = ParseItem(field, modifiers, scalars, key.Position, context);
             if (item is not null)
             {
-                items.Add(item);
+                items.Add(value is YamlSequence ? item with { WrittenAsList = true } : item);
             }
         }
 

@@ -17,7 +17,7 @@ public static class LegacyConfigLoader
 
     /// <summary>Names of the configs shipped with the library, e.g. <c>winlogbeat</c>, <c>splunk-windows</c>.</summary>
     public static IReadOnlyList<string> ShippedNames =>
-        [.. EmbeddedNames().Concat(DiskNames()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. EmbeddedNames().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>Loads a config by shipped name, or by path when <paramref name="nameOrPath"/> names a file.</summary>
     public static (LegacyConfig? Config, IReadOnlyList<SigmaDiagnostic> Diagnostics) Load(string nameOrPath)
@@ -85,38 +85,13 @@ public static class LegacyConfigLoader
             return reader.ReadToEnd();
         }
 
-        var path = DiskFolder() is { } folder ? Path.Combine(folder, name + ".yml") : null;
-        return path is not null && IsPlainName(name) && File.Exists(path) ? File.ReadAllText(path) : null;
+        return null;
     }
-
-    private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static IEnumerable<string> EmbeddedNames() =>
         typeof(LegacyConfigLoader).Assembly.GetManifestResourceNames()
             .Where(r => r.Contains(ResourcePrefix, StringComparison.Ordinal) && r.EndsWith(".yml", StringComparison.Ordinal))
             .Select(r => r[(r.IndexOf(ResourcePrefix, StringComparison.Ordinal) + ResourcePrefix.Length)..^4]);
-
-    private static IEnumerable<string> DiskNames() =>
-        DiskFolder() is { } folder ? Directory.EnumerateFiles(folder, "*.yml").Select(Path.GetFileNameWithoutExtension).OfType<string>() : [];
-
-    /// <summary>
-    /// Until the configs are embedded, they are found on disk: data/configs beside the assembly or in a parent
-    /// folder (the repository checkout when running from a build output).
-    /// </summary>
-    private static string? DiskFolder()
-    {
-        var dir = Path.GetDirectoryName(typeof(LegacyConfigLoader).Assembly.Location);
-        for (var i = 0; dir is not null && i < 8; i++, dir = Path.GetDirectoryName(dir))
-        {
-            var candidate = Path.Combine(dir, "data", "configs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 
     private sealed class ConfigReader(string file)
     {

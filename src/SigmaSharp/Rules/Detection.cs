@@ -27,6 +27,12 @@ public sealed record DetectionItem(
     /// <summary>True for keyword items (no field: the value is searched in the whole event).</summary>
     public bool IsKeyword => Field is null;
 
+    /// <summary>
+    /// True when the YAML wrote the values as a list, even of one item. Matching never depends on it, but the
+    /// legacy converter rendered <c>F: [x]</c> and <c>F: x</c> differently and we reproduce its output.
+    /// </summary>
+    public bool WrittenAsList { get; init; }
+
     /// <summary>The key as written: field and modifiers separated by <c>|</c>.</summary>
     public string Key => (Field ?? string.Empty) + string.Concat(Modifiers.Select(m => "|" + ModifierNames.NameOf(m)));
 }
