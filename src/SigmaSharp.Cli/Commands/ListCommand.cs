@@ -10,6 +10,9 @@ internal static class ListCommand
     private static readonly Dictionary<string, Func<IEnumerable<(string Name, string Description)>>> Lists = new(StringComparer.Ordinal)
     {
         ["modifiers"] = () => ModifierDescriptions.All,
+        ["targets"] = () => SigmaSharp.Conversion.ConversionTargets.All.Select(t =>
+            (t.Name, t.Description + (t.DefaultConfig is null ? string.Empty : $" (sigmac used -c {t.DefaultConfig})"))),
+        ["configs"] = () => SigmaSharp.Pipelines.LegacyConfigLoader.ShippedNames.Select(n => (n, "sigmac-format field mapping and log source config")),
         ["validators"] = () => SigmaSharp.Validation.ValidatorRegistry.All.Select(v =>
             ($"{v.Code} {v.Name}", $"{v.DefaultSeverity.ToString().ToLowerInvariant()}: {v.Description}")),
     };

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using SigmaSharp.Cli.Output;
+using SigmaSharp.Conversion;
+using SigmaSharp.Parsing;
+using SigmaSharp.Pipelines;
+using SigmaSharp.Rules;
+
+namespace SigmaSharp.Cli.Commands;
+
+/// <summary>
+/// <c>sigma convert -t TARGET [-c CONFIG]... [-O key=value]... [-o FILE|DIR/] PATH...</c>: rules to queries.
+/// Every rule that cannot be converted is reported with its reason and the batch goes on.
+/// </summary>
+internal static class ConvertCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Rule files or folders." };
+        var target = new Option<string>("--target", "-t") { Description = "Target query language (see 'sigma list targets').", Required = true };
+        var configs = new Option<string[]>("--config", "-c") { Description = "Field-mapping config by name (see 'sigma list configs') or file; repeatable, merged in order." };
+        var backendOptions = new Option<string[]>("--backend-option", "-O") { Description = "Backend option key=value (a bare key means true); repeatable." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file, or one file per rule into this folder when it ends with '/'." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var skip = new Option<bool>("--skip-unsupported") { Description = "Report unsupported rules on stderr and go on (default)." };
+        var fail = new Option<bool>("--fail-unsupported") { Description = "Exit 1 when any rule cannot be converted." };
+        var command = new Command("convert", "Convert Sigma rules into queries of a SIEM or tool.")
+        {
+            paths, target, configs, backendOptions, output, format, skip, fail,
+        };
+        command.SetAction(parse => Run(new ConvertOptions(
+            parse.GetValue(paths)!,
+            parse.GetValue(target)!,
+            parse.GetValue(configs) ?? [],
+            ParseBackendOptions(parse.GetValue(backendOptions) ?? []),
+            parse.GetValue(output),
+            parse.GetValue(format) == "json",
+            parse.GetValue(fail) && !parse.GetValue(skip))));
+        return command;
+    }
+
+    internal sealed record ConvertOptions(
+        string[] Paths, string Target, string[] Configs, IReadOnlyDictionary<string, string> BackendOptions, string? Output, bool Json, bool FailUnsupported);
+
+    internal static Dictionary<string, string> ParseBackendOptions(IEnumerable<string> pairs)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq == 0)
+            {
+                throw new UsageException($"backend option '{pair}' has no key; write key=value");
+            }
+
+            options[eq < 0 ? pair : pair[..eq]] = eq < 0 ? "true" : pair[(eq + 1)..];
+        }
+
+        return options;
+    }
+
+    internal static int Run(ConvertOptions options, TextWriter? stdout = null)
+    {
+        stdout ??= Console.Out;
+        var backend = CreateBackend(options);
+        var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
+        var results = collection.Rules.Where(r => r is not SigmaFilter).Select(backend.Convert).ToList();
+        var summary = new ConversionSummary(collection, results);
+        foreach (var diagnostic in collection.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Concat(summary.Unsupported))
+        {
+            Console.Error.WriteLine(diagnostic.ToString());
+        }
+
+        ConversionWriter.Write(results, backend.Finalize(), options.Json, options.Output, stdout);
+        Console.Error.WriteLine(summary.ToString());
+        var failed = summary.Errors > 0 || (options.FailUnsupported && summary.Unsupported.Count > 0);
+        return failed ? CommandRunner.Findings : CommandRunner.Clean;
+    }
+
+    private static IBackend CreateBackend(ConvertOptions options)
+    {
+        LegacyConfigChain? chain = null;
+        if (options.Configs.Length > 0)
+        {
+            var (loaded, configErrors) = LegacyConfigLoader.LoadChain(options.Configs);
+            if (loaded is null || configErrors.Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(d => d.ToString())));
+            }
+
+            chain = loaded;
+        }
+
+        var (backend, errors) = ConversionTargets.Create(options.Target, options.BackendOptions, chain);
+        return backend ?? throw new UsageException(string.Join(Environment.NewLine, errors.Select(d => d.Message)));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using SigmaSharp.Conversion;
+
+namespace SigmaSharp.Cli.Output;
+
+/// <summary>Writes queries as text (one per line, as sigmac printed them) or JSON (rule id, title, file and queries).</summary>
+internal static class ConversionWriter
+{
+    public static void Write(IReadOnlyList<ConversionResult> results, string? finale, bool json, string? output, TextWriter stdout)
+    {
+        if (output is not null && (output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(output)))
+        {
+            WritePerRule(results, finale, json, output);
+            return;
+        }
+
+        using var file = output is null ? null : new StreamWriter(output);
+        var writer = file ?? stdout;
+        if (json)
+        {
+            WriteJson(results, finale, writer);
+        }
+        else
+        {
+            foreach (var query in results.SelectMany(r => r.Queries))
+            {
+                writer.WriteLine(query);
+            }
+
+            if (finale is not null)
+            {
+                writer.WriteLine(finale);
+            }
+        }
+    }
+
+    private static void WritePerRule(IReadOnlyList<ConversionResult> results, string? finale, bool json, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var extension = json ? ".json" : ".txt";
+        foreach (var group in results.Where(r => r.IsConverted).GroupBy(r => r.Rule.Source.File))
+        {
+            var stem = Path.GetFileNameWithoutExtension(group.Key);
+            var index = 0;
+            foreach (var result in group)
+            {
+                var name = group.Count() == 1 ? stem : $"{stem}.{++index}";
+                using var writer = new StreamWriter(Path.Combine(folder, name + extension));
+                if (json)
+                {
+                    WriteJson([result], null, writer);
+                }
+                else
+                {
+                    foreach (var query in result.Queries)
+                    {
+                        writer.WriteLine(query);
+                    }
+                }
+            }
+        }
+
+        if (finale is not null)
+        {
+            File.WriteAllText(Path.Combine(folder, "finalize" + extension), finale + Environment.NewLine);
+        }
+    }
+
+    private static void WriteJson(IEnumerable<ConversionResult> results, string? finale, TextWriter writer)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("rules");
+            foreach (var result in results)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", result.Rule.Id);
+                json.WriteString("title", result.Rule.Title);
+                json.WriteString("file", result.Rule.Source.File);
+                json.WriteNumber("document", result.Rule.Source.DocumentIndex);
+                json.WriteStartArray("queries");
+                foreach (var query in result.Queries)
+                {
+                    json.WriteStringValue(query);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("diagnostics");
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    json.WriteStringValue(diagnostic.ToString());
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (finale is not null)
+            {
+                json.WriteString("finalize", finale);
+            }
+
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}
