@@ -16,7 +16,7 @@ internal static class ConvertCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Rule files or folders." };
-        var target = new Option<string>("--target", "-t") { Description = "Target query language (see 'sigma list targets').", Required = true };
+        var target = new Option<string[]>("--target", "-t") { Description = "Target query language (see 'sigma list targets'); repeat for several targets in one run.", Required = true };
         var configs = new Option<string[]>("--config", "-c") { Description = "Field-mapping config by name (see 'sigma list configs') or file; repeatable, merged in order." };
         var backendOptions = new Option<string[]>("--backend-option", "-O") { Description = "Backend option key=value (a bare key means true); repeatable." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file, or one file per rule into this folder when it ends with '/'." };
@@ -40,7 +40,7 @@ internal static class ConvertCommand
     }
 
     internal sealed record ConvertOptions(
-        string[] Paths, string Target, string[] Configs, IReadOnlyDictionary<string, string> BackendOptions, string? Output, bool Json, bool FailUnsupported);
+        string[] Paths, string[] Targets, string[] Configs, IReadOnlyDictionary<string, string> BackendOptions, string? Output, bool Json, bool FailUnsupported);
 
     internal static Dictionary<string, string> ParseBackendOptions(IEnumerable<string> pairs)
     {
@@ -62,22 +62,53 @@ internal static class ConvertCommand
     internal static int Run(ConvertOptions options, TextWriter? stdout = null)
     {
         stdout ??= Console.Out;
-        var backend = CreateBackend(options);
+        var backends = options.Targets.Distinct(StringComparer.Ordinal).Select(t => CreateBackend(options, t)).ToList();
+        var toFolder = options.Output is not null && (options.Output.EndsWith('/') || Directory.Exists(options.Output));
+        if (backends.Count > 1 && !toFolder && (options.Json || options.Output is not null))
+        {
+            throw new UsageException("several targets write JSON or files only into a folder: give -o DIR/");
+        }
+
         var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
-        var results = collection.Rules.Where(r => r is not SigmaFilter).Select(backend.Convert).ToList();
-        var summary = new ConversionSummary(collection, results);
-        foreach (var diagnostic in collection.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Concat(summary.Unsupported))
+        foreach (var diagnostic in collection.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             Console.Error.WriteLine(diagnostic.ToString());
         }
 
-        ConversionWriter.Write(results, backend.Finalize(), options.Json, options.Output, stdout);
-        Console.Error.WriteLine(summary.ToString());
-        var failed = summary.Errors > 0 || (options.FailUnsupported && summary.Unsupported.Count > 0);
+        var failed = false;
+        var rules = collection.Rules.Where(r => r is not SigmaFilter).ToList();
+        foreach (var backend in backends)
+        {
+            var results = rules.Select(backend.Convert).ToList();
+            var summary = new ConversionSummary(collection, results);
+            foreach (var diagnostic in summary.Unsupported)
+            {
+                Console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            var output = options.Output;
+            if (backends.Count > 1)
+            {
+                // Several targets: a section per target on one stream, a sub-folder per target for folder output.
+                if (toFolder)
+                {
+                    output = Path.Combine(output, backend.Name) + Path.DirectorySeparatorChar;
+                }
+                else if (!options.Json)
+                {
+                    stdout.WriteLine("# target: " + backend.Name);
+                }
+            }
+
+            ConversionWriter.Write(results, backend.Finalize(), options.Json, output, stdout);
+            Console.Error.WriteLine((backends.Count > 1 ? backend.Name + ": " : string.Empty) + summary);
+            failed |= summary.Errors > 0 || (options.FailUnsupported && summary.Unsupported.Count > 0);
+        }
+
         return failed ? CommandRunner.Findings : CommandRunner.Clean;
     }
 
-    private static IBackend CreateBackend(ConvertOptions options)
+    private static IBackend CreateBackend(ConvertOptions options, string target)
     {
         LegacyConfigChain? chain = null;
         if (options.Configs.Length > 0)
@@ -91,7 +122,7 @@ internal static class ConvertCommand
             chain = loaded;
         }
 
-        var (backend, errors) = ConversionTargets.Create(options.Target, options.BackendOptions, chain);
+        var (backend, errors) = ConversionTargets.Create(target, options.BackendOptions, chain);
         return backend ?? throw new UsageException(string.Join(Environment.NewLine, errors.Select(d => d.Message)));
     }
 }

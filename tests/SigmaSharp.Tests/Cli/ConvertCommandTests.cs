@@ -14,7 +14,7 @@ public sealed class ConvertCommandTests : IDisposable
     private static (int Exit, string Output) Convert(string target, string[] paths, string[]? configs = null, bool json = false, string? output = null, bool fail = false)
     {
         var stdout = new StringWriter();
-        var exit = ConvertCommand.Run(new ConvertCommand.ConvertOptions(paths, target, configs ?? [], new Dictionary<string, string>(), output, json, fail), stdout);
+        var exit = ConvertCommand.Run(new ConvertCommand.ConvertOptions(paths, [target], configs ?? [], new Dictionary<string, string>(), output, json, fail), stdout);
         return (exit, stdout.ToString());
     }
 
@@ -93,5 +93,15 @@ public sealed class ConvertCommandTests : IDisposable
         var options = ConvertCommand.ParseBackendOptions(["index=winlogbeat-*", "csv"]);
         Assert.Equal("winlogbeat-*", options["index"]);
         Assert.Equal("true", options["csv"]);
+    }
+
+    [Fact]
+    public void Several_targets_in_one_run_get_a_section_each()
+    {
+        var stdout = new StringWriter();
+        ConvertCommand.Run(new ConvertCommand.ConvertOptions([Example("proc_creation_win_whoami_priv.yml")], ["splunk", "grep"], [], new Dictionary<string, string>(), null, false, false), stdout);
+        var text = stdout.ToString();
+        Assert.Contains("# target: splunk", text, StringComparison.Ordinal);
+        Assert.Contains("# target: grep", text, StringComparison.Ordinal);
     }
 }
