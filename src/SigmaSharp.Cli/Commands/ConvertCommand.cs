@@ -92,7 +92,7 @@ internal static class ConvertCommand
                 // Several targets: a section per target on one stream, a sub-folder per target for folder output.
                 if (toFolder)
                 {
-                    output = Path.Combine(output, backend.Name) + Path.DirectorySeparatorChar;
+                    output = Path.Combine(options.Output!, backend.Name) + Path.DirectorySeparatorChar;
                 }
                 else if (!options.Json)
                 {
