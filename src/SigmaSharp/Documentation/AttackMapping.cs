@@ -28,7 +28,15 @@ public sealed record ResolvedAttackTag(string Tag, string Id, AttackEntry? Entry
 }
 
 /// <summary>The tactics and techniques a rule's tags name, in tag order, resolved against an ATT&amp;CK table.</summary>
-public sealed record AttackMapping(ImmutableArray<ResolvedAttackTag> Tactics, ImmutableArray<ResolvedAttackTag> Techniques, ImmutableArray<string> Unknown)
+/// <param name="Tactics">Tactic tags, once each.</param>
+/// <param name="Techniques">Technique and sub-technique tags, once each.</param>
+/// <param name="Unknown">attack.* tags the table cannot name: newer than the table, or malformed.</param>
+/// <param name="Others">attack.* tags of other kinds (groups, software, data sources), found or of a kind the table lacks.</param>
+public sealed record AttackMapping(
+    ImmutableArray<ResolvedAttackTag> Tactics,
+    ImmutableArray<ResolvedAttackTag> Techniques,
+    ImmutableArray<string> Unknown,
+    ImmutableArray<string> Others)
 {
     public static AttackMapping Of(RuleInfo info, AttackTable table)
     {
@@ -37,6 +45,7 @@ public sealed record AttackMapping(ImmutableArray<ResolvedAttackTag> Tactics, Im
         var tactics = ImmutableArray.CreateBuilder<ResolvedAttackTag>();
         var techniques = ImmutableArray.CreateBuilder<ResolvedAttackTag>();
         var unknown = ImmutableArray.CreateBuilder<string>();
+        var others = ImmutableArray.CreateBuilder<string>();
         foreach (var tag in info.Tags)
         {
             if (!string.Equals(tag.Namespace, AttackTag.Namespace, StringComparison.OrdinalIgnoreCase))
@@ -60,12 +69,16 @@ public sealed record AttackMapping(ImmutableArray<ResolvedAttackTag> Tactics, Im
                 AddOnce(target, new ResolvedAttackTag(text, target == tactics ? tag.Name : tag.Name.ToUpperInvariant(), null));
                 unknown.Add(text);
             }
-            else if (result.Status == AttackTagStatus.Malformed)
+            else if (result.Status is AttackTagStatus.Found or AttackTagStatus.KindNotBundled)
+            {
+                others.Add(text);
+            }
+            else
             {
                 unknown.Add(text);
             }
         }
-        return new AttackMapping(tactics.ToImmutable(), techniques.ToImmutable(), unknown.ToImmutable());
+        return new AttackMapping(tactics.ToImmutable(), techniques.ToImmutable(), unknown.ToImmutable(), others.ToImmutable());
     }
 
     /// <summary>
