@@ -1,3 +1,4 @@
+using CsCheck;
 using SigmaSharp.Rules.Values;
 
 namespace SigmaSharp.Tests.Parsing;
@@ -45,5 +46,17 @@ public class SigmaStringTests
         var s = SigmaString.Create([new LiteralPart("a"), new LiteralPart("b"), WildcardMultiPart.Instance]);
         Assert.Equal(2, s.Parts.Count);
         Assert.Equal("ab", Assert.IsType<LiteralPart>(s.Parts[0]).Text);
+    }
+
+    [Fact]
+    public void Any_string_survives_printing_and_parsing()
+    {
+        var literal = Gen.Char["\\*?ab%\u00e9 "].Array[1, 5].Select(chars => (StringPart)new LiteralPart(new string(chars)));
+        var part = Gen.OneOf(literal, Gen.Const<StringPart>(WildcardMultiPart.Instance), Gen.Const<StringPart>(WildcardSinglePart.Instance));
+        part.Array[0, 6].Sample(parts =>
+        {
+            var value = SigmaString.Create(parts);
+            Assert.Equal(value, SigmaString.Parse(value.ToSigmaText()));
+        }, iter: 2000);
     }
 }

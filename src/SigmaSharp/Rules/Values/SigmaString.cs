@@ -128,7 +128,7 @@ public sealed record SigmaString(EquatableArray<StringPart> Parts, bool Cased = 
             switch (Parts[i])
             {
                 case LiteralPart literal:
-                    AppendEscaped(text, literal.Text);
+                    AppendEscaped(text, literal.Text, nextIsWildcard: i + 1 < Parts.Count && Parts[i + 1] is WildcardMultiPart or WildcardSinglePart);
                     break;
                 case WildcardMultiPart:
                     text.Append('*');
@@ -145,7 +145,7 @@ public sealed record SigmaString(EquatableArray<StringPart> Parts, bool Cased = 
         return text.ToString();
     }
 
-    private static void AppendEscaped(StringBuilder text, string literal)
+    private static void AppendEscaped(StringBuilder text, string literal, bool nextIsWildcard)
     {
         for (var i = 0; i < literal.Length; i++)
         {
@@ -154,10 +154,10 @@ public sealed record SigmaString(EquatableArray<StringPart> Parts, bool Cased = 
             {
                 text.Append('\\').Append(c);
             }
-            else if (c == '\\' && (i + 1 == literal.Length || literal[i + 1] is '*' or '?' or '\\'))
+            else if (c == '\\' && (i + 1 < literal.Length ? literal[i + 1] is '*' or '?' or '\\' : nextIsWildcard))
             {
-                // A backslash is only ambiguous before a wildcard, another backslash or (at the end) before a
-                // following wildcard part; doubling it there keeps parse(print(x)) == x.
+                // A backslash is only ambiguous before a wildcard or another backslash (in this literal or at the
+                // start of the next wildcard part); doubling it there keeps parse(print(x)) == x.
                 text.Append("\\\\");
             }
             else
