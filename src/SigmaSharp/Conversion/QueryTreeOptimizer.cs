@@ -1,0 +1,147 @@
+namespace SigmaSharp.Conversion;
+
+/// <summary>
+/// Simplifies a query tree the way the legacy converter did, so that output matches it query for query: groups are
+/// dropped, then until nothing changes: empty AND/OR removed, single-operand AND/OR replaced by the operand, repeated
+/// operands removed, same-kind children merged into their parent (only when every child is of that kind or a field
+/// test), double NOT removed; finally every AND/OR gets its group back. NOT operands are left as written.
+/// </summary>
+internal static class QueryTreeOptimizer
+{
+    private const int MaxPasses = 10_000;
+
+    public static QNode? Optimize(QNode tree)
+    {
+        QNode? node = Strip(tree);
+        var changed = true;
+        for (var pass = 0; changed && node is not null && pass < MaxPasses; pass++)
+        {
+            (node, changed) = OptimizeNode(node!, false);
+        }
+
+        return node is null ? null : Regroup(node);
+    }
+
+    private static QNode Strip(QNode node)
+    {
+        switch (node)
+        {
+            case QGroup group:
+                return Strip(group.Inner);
+            case QAnd and:
+                and.Items = [.. and.Items.Select(Strip)];
+                return and;
+            case QOr or:
+                or.Items = [.. or.Items.Select(Strip)];
+                return or;
+            default:
+                return node;
+        }
+    }
+
+    private static QNode Regroup(QNode node)
+    {
+        switch (node)
+        {
+            case QAnd and:
+                and.Items = [.. and.Items.Select(Regroup)];
+                return new QGroup(and);
+            case QOr or:
+                or.Items = [.. or.Items.Select(Regroup)];
+                return new QGroup(or);
+            default:
+                return node;
+        }
+    }
+
+    private static (QNode? Node, bool Changed) OptimizeNode(QNode node, bool changed)
+    {
+        switch (node)
+        {
+            case QAnd or QOr:
+                var items = Items(node);
+                if (items.Count == 0)
+                {
+                    return (null, true);
+                }
+
+                if (items.Contains(null!))
+                {
+                    SetItems(node, [.. items.Where(i => i is not null)]);
+                    return OptimizeNode(node, true);
+                }
+
+                if (items.Count == 1)
+                {
+                    return OptimizeNode(items[0], true);
+                }
+
+                var unique = Unique(items);
+                if (unique.Count < items.Count)
+                {
+                    SetItems(node, unique);
+                    return OptimizeNode(node, true);
+                }
+
+                var type = node.GetType();
+                if (items.Any(c => c.GetType() == type) && items.All(c => c.GetType() == type || c is QField))
+                {
+                    SetItems(node, [.. items.SelectMany(c => c.GetType() == type ? Items(c) : [c])]);
+                    return OptimizeNode(node, true);
+                }
+
+                var results = items.Select(i => OptimizeNode(i, changed)).ToList();
+                SetItems(node, [.. results.Select(r => r.Node!)]);
+                return (node, changed || results.Any(r => r.Changed));
+            case QNot not:
+                switch (not.Item)
+                {
+                    case QNot inner:
+                        return OptimizeNode(inner.Item, true);
+                    case QNull nullTest:
+                        return OptimizeNode(new QNull(nullTest.Field, !nullTest.Negated), true);
+                }
+
+                var (item, itemChanged) = OptimizeNode(not.Item, changed);
+                not.Item = item!;
+                return (not, changed || itemChanged);
+            default:
+                return (node, changed);
+        }
+    }
+
+    private static List<QNode> Items(QNode node) => node switch
+    {
+        QAnd and => and.Items,
+        QOr or => or.Items,
+        _ => [],
+    };
+
+    private static void SetItems(QNode node, List<QNode> items)
+    {
+        if (node is QAnd and)
+        {
+            and.Items = items;
+        }
+        else if (node is QOr or)
+        {
+            or.Items = items;
+        }
+    }
+
+    /// <summary>Field tests and keywords are equal by value, other nodes only to themselves.</summary>
+    private static List<QNode> Unique(List<QNode> items)
+    {
+        var result = new List<QNode>(items.Count);
+        var seen = new HashSet<QNode>();
+        foreach (var item in items)
+        {
+            if (seen.Add(item))
+            {
+                result.Add(item);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,199 @@
+using SigmaSharp.Pipelines;
+using SigmaSharp.Rules.Values;
+
+namespace SigmaSharp.Conversion.Targets;
+
+/// <summary>
+/// Elasticsearch query string (es-qs). Values with wildcards (and regular expressions) go to the keyword sub-field
+/// unquoted, other values to the analyzed field in quotes; field-less keywords search <c>\*.keyword</c>.
+/// </summary>
+internal class LuceneBackend : QueryBackend
+{
+    public static readonly string[] OptionNames = ["keyword_field", "keyword_base_fields", "wildcard_use_keyword", "not_bound_keyword", "analyzed_sub_field_name"];
+
+    private static readonly Dialect EsDialect = new()
+    {
+        And = " AND ",
+        Or = " OR ",
+        Not = "NOT ",
+        ListSeparator = " OR ",
+        Value = "{0}",
+        Null = "NOT _exists_:{0}",
+        NotNull = "_exists_:{0}",
+        FieldValue = "{0}:{1}",
+        EscapedCharacters = "+-=!(){}[]^\"~:/",
+        EscapeWhitespace = true,
+        EscapedPairs = ["&&", "||"],
+        EscapeUnicodeMarker = true,
+        Compare = "{0}:{1}{2}",
+        Exists = "_exists_:{0}",
+        NotExists = "NOT _exists_:{0}",
+        Cidr = "{0}:{1}",
+    };
+
+    private readonly string _keywordSuffix;
+    private readonly string _analyzedSuffix;
+    private readonly IReadOnlyList<string> _keywordBaseFields;
+    private readonly bool _wildcardUsesKeyword;
+    private readonly string _notBoundKeyword;
+
+    /// <summary>sigmac kept this as state: set by each field test, read by the values rendered after it.</summary>
+    private bool _matchKeyword = true;
+
+    public LuceneBackend(LegacyConfigChain config, BackendOptions options)
+        : base(config, options)
+    {
+        var keyword = options.String("keyword_field", "keyword").Trim().Trim('.');
+        _keywordSuffix = keyword.Length == 0 ? string.Empty : "." + keyword;
+        var analyzed = options.String("analyzed_sub_field_name", string.Empty).Trim().Trim('.');
+        _analyzedSuffix = analyzed.Length == 0 ? string.Empty : "." + analyzed;
+        _keywordBaseFields = options.List("keyword_base_fields");
+        _wildcardUsesKeyword = options.Bool("wildcard_use_keyword", true);
+        _notBoundKeyword = options.String("not_bound_keyword", @"\*.keyword");
+    }
+
+    public override string Name => "es-qs";
+
+    protected override Dialect Dialect => EsDialect;
+
+    protected override string? ConvertCondition(Rules.SigmaRule rule, Rules.Conditions.ConditionNode condition)
+    {
+        _matchKeyword = true;
+        return base.ConvertCondition(rule, condition);
+    }
+
+    protected override string? Not(QNot node) => Node(node.Item) is { } inner ? $"({Dialect.Not}{inner})" : null;
+
+    protected override string? Group(QGroup node)
+    {
+        // A group of bare keywords searches every keyword field, each value wrapped in wildcards.
+        if (node.Inner is QAnd or QOr && Items(node.Inner) is { } items && items.All(i => i is QKeyword))
+        {
+            var wrapped = items.Select(i => (QNode)new QKeyword(Wrap(((QKeyword)i).Value))).ToList();
+            QNode inner = node.Inner is QAnd ? new QAnd(wrapped) : new QOr(wrapped);
+            _matchKeyword = true;
+            var result = base.Group(new QGroup(inner)) is { } g ? _notBoundKeyword + ":" + g : null;
+            _matchKeyword = false;
+            return result;
+        }
+
+        return base.Group(node);
+    }
+
+    private static List<QNode>? Items(QNode node) => node switch
+    {
+        QAnd a => a.Items,
+        QOr o => o.Items,
+        _ => null,
+    };
+
+    private static QScalar Wrap(QScalar value)
+    {
+        if (value.IsInteger)
+        {
+            return value;
+        }
+
+        var text = value.Text.StartsWith('*') ? value.Text : "*" + value.Text;
+        return value with { Text = text.EndsWith('*') ? text : text + "*" };
+    }
+
+    protected override string? Field(QField node)
+    {
+        var field = FieldName(node.Field, node.Value);
+        return base.Field(new QField(field, node.Value));
+    }
+
+    /// <summary>Chooses the keyword or analyzed sub-field for a value.</summary>
+    private string FieldName(string field, QValue value)
+    {
+        var keywordSuffix = _keywordSuffix;
+        var forceKeyword = keywordSuffix.Length == 0;
+        if (!forceKeyword && _keywordBaseFields.Any(p => GlobMatch(field, p)))
+        {
+            keywordSuffix = string.Empty;
+        }
+
+        var wildcard = value switch
+        {
+            QScalar s => !s.IsInteger && ValueEscaper.HasWildcard(s.Text),
+            QList l => l.Items.Any(s => !s.IsInteger && ValueEscaper.HasWildcard(s.Text)),
+            _ => false,
+        };
+        _matchKeyword = forceKeyword || (_wildcardUsesKeyword && wildcard) || value is QRegex || value is QTyped { Value: SigmaString { Cased: true } };
+        return field + (_matchKeyword ? keywordSuffix : _analyzedSuffix);
+    }
+
+    private static bool GlobMatch(string text, string pattern) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
+            System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+
+    protected override string Value(QScalar scalar)
+    {
+        var result = base.Value(scalar);
+        if (result.Length == 0 || string.IsNullOrWhiteSpace(result))
+        {
+            return "\"\"";
+        }
+
+        return _matchKeyword || ValueEscaper.HasWildcard(result) ? result : "\"" + result + "\"";
+    }
+
+    protected override string? Regex(string field, SigmaRegex regex)
+    {
+        if (regex.Flags != RegexFlags.None)
+        {
+            NotSupported("regular expression flags ('i', 'm', 's'): Lucene regular expressions have none");
+            return null;
+        }
+
+        return string.Format(Dialect.FieldValue, field, "/" + LuceneRegex(regex.Pattern) + "/");
+    }
+
+    /// <summary>
+    /// Lucene regular expressions match the whole value, so sigmac dropped anchors; a bare slash would end the
+    /// expression early, so it is escaped (sigmac left it, breaking the query).
+    /// </summary>
+    private static string LuceneRegex(string pattern)
+    {
+        if (pattern.Length > 0 && pattern[0] == '^' && pattern[^1] == '$' && pattern.Length > 1)
+        {
+            pattern = pattern[1..^1];
+        }
+        else if (pattern.Length > 0 && pattern[0] == '^')
+        {
+            pattern = pattern.EndsWith(".*", StringComparison.Ordinal) ? pattern[1..] : pattern[1..] + ".*";
+        }
+        else if (pattern.Length > 0 && pattern[^1] == '$')
+        {
+            pattern = pattern.StartsWith(".*", StringComparison.Ordinal) ? pattern[..^1] : ".*" + pattern[..^1];
+        }
+
+        var result = new System.Text.StringBuilder(pattern.Length);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(pattern[i]).Append(pattern[i + 1]);
+                i++;
+            }
+            else
+            {
+                result.Append(pattern[i] == '/' ? @"\/" : pattern[i].ToString());
+            }
+        }
+
+        return result.ToString();
+    }
+
+    protected override string? Typed(string field, SigmaValue value)
+    {
+        if (value is SigmaString { Cased: true } cased && field.Length > 0)
+        {
+            // The keyword sub-field holds the value as written, so a match there is case-sensitive.
+            return string.Format(Dialect.FieldValue, field, base.Value(new QScalar(QueryTreeBuilder.LegacyText(cased with { Cased = false }), false)));
+        }
+
+        return base.Typed(field, value);
+    }
+}

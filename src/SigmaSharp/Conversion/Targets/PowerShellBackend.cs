@@ -1,0 +1,135 @@
+using System.Text;
+using SigmaSharp.Pipelines;
+using SigmaSharp.Rules;
+using SigmaSharp.Rules.Values;
+
+namespace SigmaSharp.Conversion.Targets;
+
+/// <summary>
+/// PowerShell: <c>Get-WinEvent | where {...}</c> testing event IDs directly and everything else as a regular
+/// expression over the message text ("Field.*value"), as sigmac did. Log source conditions are not added.
+/// </summary>
+internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions options) : QueryBackend(config, options)
+{
+    private static readonly Dialect PowerShellDialect = new()
+    {
+        And = " -and ",
+        Or = " -or ",
+        Not = " -not ",
+        List = "($_.message -match {0})",
+        ListSeparator = "$_.message -match ",
+        Null = "-not {0}=\"*\"",
+        NotNull = "{0}=\"*\"",
+        FieldValue = "$_.{0} -eq {1}",
+        EscapedCharacters = "\"+",
+    };
+
+    private static readonly Dictionary<string, string> PropertyFields = new(StringComparer.Ordinal)
+    {
+        ["EventID"] = "ID",
+        ["ID"] = "ID",
+        ["ServiceFileName"] = "Service File Name",
+    };
+
+    private readonly bool _csv = options.Bool("csv", false);
+    private readonly LegacyEscaping _escaping = options.Choice("escaping", LegacyEscaping.Exact, LegacyEscapingOption.Choices);
+
+    public override string Name => "powershell";
+
+    protected override Dialect Dialect => PowerShellDialect;
+
+    protected override bool UsesLogSourceConditions => false;
+
+    protected override string Query(string condition, SigmaRule rule) =>
+        "Get-WinEvent | where {" + condition + " } | select TimeCreated,Id,RecordId,ProcessId,MachineName,Message" + (_csv ? " | ConvertTo-CSV -NoTypeInformation" : string.Empty);
+
+    protected override string? Field(QField node) => node.Value switch
+    {
+        QScalar scalar => Item(node.Field, scalar, withKey: true),
+        QList list => "(" + string.Join(" -or ", list.Items.Select(v => Item(node.Field, v, withKey: false))) + ")",
+        QNone => string.Format(Dialect.Null, node.Field),
+        _ => base.Field(node),
+    };
+
+    /// <summary>One field/value test; sigmac dropped the field name from list items without wildcards.</summary>
+    private string? Item(string field, QScalar value, bool withKey)
+    {
+        if (withKey && field is "LogName" or "source")
+        {
+            return null;
+        }
+
+        if (PropertyFields.TryGetValue(field, out var property))
+        {
+            return $"$_.{property} -eq {Quoted(value.Text, regex: false)}";
+        }
+
+        if (!value.IsInteger && value.Text.Contains('*', StringComparison.Ordinal))
+        {
+            return field == "Message"
+                ? "$_.message -match " + Pattern(string.Empty, value)
+                : "$_.message -match " + Pattern(field, value);
+        }
+
+        return "$_.message -match " + Pattern(withKey ? field : string.Empty, value);
+    }
+
+    protected override string? Keyword(QScalar value) =>
+        _escaping == LegacyEscaping.Sigmac ? $"$_.message -match \"{value.Text}\"" : "$_.message -match " + Pattern(string.Empty, value);
+
+    private string Pattern(string field, QScalar value)
+    {
+        var prefix = field.Length == 0 ? string.Empty : field + ".*";
+        if (_escaping == LegacyEscaping.Sigmac)
+        {
+            var text = value.IsInteger ? value.Text : value.Text.Replace("*", ".*", StringComparison.Ordinal);
+            return Quoted(prefix + text, regex: true);
+        }
+
+        var pattern = value.IsInteger ? value.Text : PcreText.FromLegacyText(value.Text);
+        return PowerShellString((field.Length == 0 ? string.Empty : PcreText.FieldName(field) + ".*") + pattern);
+    }
+
+    /// <summary>A value compared with -eq (not a pattern): the literal text.</summary>
+    private string Quoted(string text, bool regex)
+    {
+        if (_escaping == LegacyEscaping.Sigmac)
+        {
+            return "\"" + ValueEscaper.Escape(text, Dialect) + "\"";
+        }
+
+        return PowerShellString(regex ? text : SigmaString.Parse(text).PlainText);
+    }
+
+    /// <summary>
+    /// A double-quoted PowerShell string holding <paramref name="text"/> literally: the backtick escapes quotes
+    /// (PowerShell also reads typographic quotes as quotes), <c>$</c> (no variable or subexpression expansion) and itself.
+    /// </summary>
+    internal static string PowerShellString(string text)
+    {
+        var result = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            if (c is '`' or '"' or '$' or '\u201C' or '\u201D' or '\u201E')
+            {
+                result.Append('`');
+            }
+
+            result.Append(c);
+        }
+
+        return result.Append('"').ToString();
+    }
+
+    protected override string? Regex(string field, SigmaRegex regex)
+    {
+        NotSupported("regular expressions ('re' modifier): the message is matched as text, not per field");
+        return null;
+    }
+
+    protected override string? Typed(string field, SigmaValue value)
+    {
+        NotSupported(Describe(value) + ": events are matched on their message text only");
+        return null;
+    }
+}

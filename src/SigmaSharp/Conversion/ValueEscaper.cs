@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace SigmaSharp.Conversion;
+
+/// <summary>Escapes a value in legacy text form for a dialect, exactly as the legacy converter's escape patterns did.</summary>
+internal static class ValueEscaper
+{
+    public static string Escape(string text, Dialect dialect)
+    {
+        var result = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (dialect.EscapedPairs.Count > 0 && i + 1 < text.Length && dialect.EscapedPairs.Contains(text.Substring(i, 2)))
+            {
+                result.Append('\\').Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else if (c == '\\')
+            {
+                var lone = dialect.EscapeLoneBackslash && (i == 0 || text[i - 1] != '\\') && (i + 1 == text.Length || text[i + 1] is not ('*' or '?' or '\\'));
+                var unicode = dialect.EscapeUnicodeMarker && i + 1 < text.Length && text[i + 1] == 'u';
+                result.Append(lone || unicode ? @"\\" : @"\");
+            }
+            else if (dialect.EscapedCharacters.Contains(c, StringComparison.Ordinal) || (dialect.EscapeWhitespace && IsPythonWhitespace(c)))
+            {
+                result.Append('\\').Append(c);
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Whitespace as Python's <c>\s</c> reads it on text.</summary>
+    private static bool IsPythonWhitespace(char c) => char.IsWhiteSpace(c) || c is '\x1c' or '\x1d' or '\x1e' or '\x1f';
+
+    /// <summary>True when the legacy text holds an unescaped <c>*</c> or <c>?</c> (or one after an escaped backslash).</summary>
+    public static bool HasWildcard(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '*' or '?' && (i == 0 || text[i - 1] != '\\' || (i >= 2 && text[i - 2] == '\\')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
