@@ -19,10 +19,16 @@ internal static class RuleWork
 
     public static RuleCollection Load(string text) => RuleLoader.LoadTexts([(FileName, text)]);
 
+    /// <summary>The editor's text has no real file name, so the validators of file names have nothing to judge.</summary>
+    private static readonly ValidationOptions CheckOptions = ValidationOptions.Default with
+    {
+        Disabled = new HashSet<string>(["filename-length", "filename-convention", "duplicate-filename"], StringComparer.OrdinalIgnoreCase),
+    };
+
     public static CheckResponse Check(string text)
     {
         var collection = Load(text);
-        var findings = collection.Diagnostics.Concat(RuleValidation.Validate(collection)).Distinct();
+        var findings = collection.Diagnostics.Concat(RuleValidation.Validate(collection, CheckOptions with { Today = DateOnly.FromDateTime(DateTime.UtcNow) })).Distinct();
         return new CheckResponse(Ordered(findings), collection.Rules.Count);
     }
 
