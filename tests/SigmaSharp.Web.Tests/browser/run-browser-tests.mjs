@@ -19,6 +19,8 @@ if (!server) {
   process.exit(2);
 }
 
+// Generous: CI runs this beside the other test assemblies on two cores.
+const WAIT_MS = 30000;
 const TARGETS = ['powershell', 'es-qs', 'xpack-watcher', 'graylog', 'splunk', 'logpoint', 'grep'];
 const results = [];
 const check = (name, ok, detail = '') => {
@@ -67,7 +69,7 @@ function watch(page) {
 async function openPage(url) {
   const page = watch(await context.newPage());
   await page.goto(url);
-  await page.waitForSelector('body[data-ready=true]', { timeout: 15000 });
+  await page.waitForSelector('body[data-ready=true]', { timeout: WAIT_MS });
   return page;
 }
 
@@ -85,7 +87,7 @@ async function setOptions(page, text) {
 
 async function outputBecomes(page, expected) {
   try {
-    await page.waitForFunction(e => document.getElementById('output').textContent === e, expected, { timeout: 10000 });
+    await page.waitForFunction(e => document.getElementById('output').textContent === e, expected, { timeout: WAIT_MS });
     return true;
   } catch {
     return false;
@@ -130,7 +132,7 @@ try {
   const brokenLine = lines.findIndex(l => l.trim() === 'condition: selection') + 1;
   const broken = ruleText.replace('condition: selection', 'condition: [selection');
   await pasteRule(page, broken);
-  await page.waitForSelector('#gutter .mark-error', { timeout: 10000 });
+  await page.waitForSelector('#gutter .mark-error', { timeout: WAIT_MS });
   const marked = Number(await page.locator('#gutter .mark-error').first().textContent());
   const firstError = await page.locator('#findings .finding-error').first().textContent();
   check(`broken YAML: the error is marked at line ${brokenLine} (or the next, where the parser notices)`,
@@ -151,8 +153,8 @@ try {
   await page.selectOption('#target', 'logpoint');
   await page.selectOption('#format', 'json');
   const logpoint = await apiConvert({ rule: ruleText, target: 'logpoint' });
-  await page.waitForFunction(() => document.getElementById('output').textContent.includes('"target": "logpoint"'), null, { timeout: 10000 });
-  await page.waitForFunction(() => location.hash.includes('t=logpoint') && location.hash.includes('f=json'), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.getElementById('output').textContent.includes('"target": "logpoint"'), null, { timeout: WAIT_MS });
+  await page.waitForFunction(() => location.hash.includes('t=logpoint') && location.hash.includes('f=json'), null, { timeout: WAIT_MS });
   const shared = page.url();
   const reloaded = await openPage(shared);
   const json = JSON.parse(await reloaded.locator('#output').textContent());
@@ -177,7 +179,7 @@ try {
   // The rule-page preview, reached by keyboard through the tab list.
   await page.locator('#tab-query').focus();
   await page.keyboard.press('ArrowRight');
-  await page.waitForSelector('#preview h2', { timeout: 10000 });
+  await page.waitForSelector('#preview h2', { timeout: WAIT_MS });
   const preview = await page.locator('#preview').textContent();
   check('the rule page preview shows title, ATT&CK names, false positives and the raw rule',
     preview.includes('Bypass UAC via CMSTP') && preview.includes('T1218.003 CMSTP') && preview.includes('Legitimate use of cmstp.exe')
