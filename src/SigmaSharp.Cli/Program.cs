@@ -11,6 +11,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         return CommandRunner.Run(root, args);

@@ -152,7 +152,9 @@ public sealed class ApiEndpointTests(WebServer server) : IClassFixture<WebServer
         var html = json.GetProperty("html").GetString()!;
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("T1548.002 Bypass User Account Control", json.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        var markdown = json.GetProperty("markdown").GetString()!;
+        Assert.Contains("aliases:\n  - \"/rule/e66779cc-383e-4224-a3a4-267eeb585c40\"", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Raw rule", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

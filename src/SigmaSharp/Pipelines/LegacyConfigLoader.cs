@@ -19,6 +19,12 @@ public static class LegacyConfigLoader
     public static IReadOnlyList<string> ShippedNames =>
         [.. EmbeddedNames().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
+    /// <summary>Loads a shipped config by name only, never from the file system (for names from untrusted input).</summary>
+    public static (LegacyConfig? Config, IReadOnlyList<SigmaDiagnostic> Diagnostics) LoadShipped(string name) =>
+        ReadShipped(name) is { } text
+            ? Parse(text, name + ".yml")
+            : (null, [ConversionFacts.UnknownConfig(new SourcePosition(name, 0, 0), name, ShippedNames)]);
+
     /// <summary>Loads a config by shipped name, or by path when <paramref name="nameOrPath"/> names a file.</summary>
     public static (LegacyConfig? Config, IReadOnlyList<SigmaDiagnostic> Diagnostics) Load(string nameOrPath)
     {

@@ -8,7 +8,7 @@ namespace SigmaSharp.Documentation.Site;
 /// tables, [links](url) and bare http(s) URLs — to HTML. Everything else, raw HTML included, is shown as text:
 /// every character of the input is escaped, and only http, https and relative links become links.
 /// </summary>
-internal static class MarkdownHtml
+public static class MarkdownHtml
 {
     public static string Render(string markdown)
     {
