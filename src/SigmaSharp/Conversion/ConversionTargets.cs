@@ -11,7 +11,7 @@ public static class ConversionTargets
 
     private static readonly Entry[] Entries =
     [
-        new(new("powershell", "PowerShell Get-WinEvent pipeline filtering event messages", "powershell", new[] { "csv", "escaping" }), (c, o) => new PowerShellBackend(c, o)),
+        new(new("powershell", "PowerShell Get-WinEvent pipeline filtering event messages", "powershell-generic", new[] { "csv", "escaping" }), (c, o) => new PowerShellBackend(c, o)),
         new(new("es-qs", "Elasticsearch query string (Lucene syntax)", "winlogbeat", LuceneBackend.OptionNames), (c, o) => new LuceneBackend(c, o)),
         new(new("xpack-watcher", "Elasticsearch X-Pack Watcher: a curl command per rule creating the watch", "winlogbeat", XPackWatcherBackend.OptionNames), (c, o) => new XPackWatcherBackend(c, o)),
         new(new("graylog", "Graylog search query (Lucene syntax)", null, LuceneBackend.OptionNames), (c, o) => new GraylogBackend(c, o)),

@@ -139,7 +139,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         {
             result = new QAnd([.. item.Values.Select(v => Mapped(field, Value(v)))]);
         }
-        else if (item.Values.Count > 1 && item.Values.All(v => ToScalar(v) is not null))
+        else if ((item.Values.Count > 1 || item.WrittenAsList) && item.Values.All(v => ToScalar(v) is not null))
         {
             result = Mapped(field, new QList(item.Values.Select(v => ToScalar(v)!).ToImmutableArray()));
         }

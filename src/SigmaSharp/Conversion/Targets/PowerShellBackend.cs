@@ -38,8 +38,6 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
 
     protected override Dialect Dialect => PowerShellDialect;
 
-    protected override bool UsesLogSourceConditions => false;
-
     protected override string Query(string condition, SigmaRule rule) =>
         "Get-WinEvent | where {" + condition + " } | select TimeCreated,Id,RecordId,ProcessId,MachineName,Message" + (_csv ? " | ConvertTo-CSV -NoTypeInformation" : string.Empty);
 
