@@ -16,6 +16,17 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     protected BackendOptions Options { get; } = options;
 
+    /// <summary>
+    /// <c>windash=sigmac</c>: expand windash into '-' and '/' only, as sigmac did, instead of the five dashes of
+    /// current Sigma (docs/sigmac-differences.md).
+    /// </summary>
+    private readonly bool _sigmacWindash = options.Choice("windash", false, WindashChoices);
+
+    private static readonly Dictionary<string, bool> WindashChoices = new(StringComparer.Ordinal) { ["spec"] = false, ["sigmac"] = true };
+
+    /// <summary>Options every target reads.</summary>
+    internal static readonly string[] CommonOptionNames = ["windash"];
+
     public abstract string Name { get; }
 
     protected abstract Dialect Dialect { get; }
@@ -84,7 +95,7 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     protected virtual string? ConvertCondition(SigmaRule rule, Rules.Conditions.ConditionNode condition)
     {
-        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions).Build(condition);
+        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions, _sigmacWindash).Build(condition);
         return tree is null ? null : Query(Node(tree) ?? string.Empty, rule);
     }
 

@@ -13,8 +13,11 @@ namespace SigmaSharp.Conversion;
 /// source conditions from the legacy config chain, producing a <see cref="QNode"/> tree in the legacy converter's
 /// shape (binary AND/OR as the condition reads, groups around identifiers), then optimized as sigmac did.
 /// </summary>
-internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config, string? indexField, bool useLogSource)
+internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config, string? indexField, bool useLogSource, bool sigmacWindash = false)
 {
+    /// <summary>The dashes current Sigma's windash adds to sigmac's '-' and '/'.</summary>
+    private const string TypographicDashes = "\u2013\u2014\u2015";
+
     private Dictionary<string, HashSet<string>>? _ruleValues;
 
     public QNode? Build(ConditionNode condition)
@@ -97,14 +100,14 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         }
     }
 
-    private static QNode Keywords(DetectionItem item, Linking linking)
+    private QNode Keywords(DetectionItem item, Linking linking)
     {
         var nodes = new List<QNode>();
-        foreach (var value in item.Values)
+        foreach (var value in WithRawText(item).Values)
         {
             if (value is SigmaExpansion expansion)
             {
-                nodes.Add(new QOr([.. expansion.Values.Select(v => (QNode)KeywordLeaf(v))]));
+                nodes.Add(new QOr([.. Alternatives(item, expansion).Select(v => (QNode)KeywordLeaf(v))]));
             }
             else
             {
@@ -129,7 +132,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
             var alternatives = new List<QNode>();
             foreach (var value in item.Values)
             {
-                var values = value is SigmaExpansion e ? e.Values.ToList() : [value];
+                var values = value is SigmaExpansion e ? Alternatives(item, e) : [value];
                 alternatives.Add(new QOr([.. values.Select(v => Mapped(field, Value(v)))]));
             }
 
@@ -154,6 +157,24 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
 
         return item.Negated ? new QNot(new QGroup(result)) : result;
     }
+
+    /// <summary>
+    /// The values of an expansion; with <c>windash=sigmac</c>, only the '-' and '/' variants sigmac's windash knew
+    /// (a variant is dropped when it has more typographic dashes than the value as written).
+    /// </summary>
+    private List<SigmaValue> Alternatives(DetectionItem item, SigmaExpansion expansion)
+    {
+        if (!sigmacWindash || !item.Modifiers.Contains(Modifier.Windash) || expansion.Values.Count == 0)
+        {
+            return [.. expansion.Values];
+        }
+
+        var written = TypographicDashCount(expansion.Values[0]);
+        return [.. expansion.Values.Where(v => TypographicDashCount(v) == written)];
+    }
+
+    private static int TypographicDashCount(SigmaValue value) =>
+        value is SigmaString s ? s.Parts.OfType<LiteralPart>().Sum(p => p.Text.Count(c => TypographicDashes.Contains(c, StringComparison.Ordinal))) : 0;
 
     /// <summary>
     /// For plain strings with only wildcard modifiers, the text as written (with sigmac's own wildcard rules applied)
