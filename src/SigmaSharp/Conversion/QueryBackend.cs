@@ -139,6 +139,7 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
         QList list => string.Format(Dialect.FieldValue, node.Field, List(list)),
         QNone => string.Format(Dialect.Null, node.Field),
         QRegex regex => Regex(node.Field, regex.Regex),
+        QTyped { Value: SigmaString { HasPlaceholders: true } } => Placeholder(),
         QTyped typed => Typed(node.Field, typed.Value),
         _ => null,
     };
@@ -179,13 +180,17 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
                 return string.Format(exists.Exists ? Dialect.Exists : Dialect.NotExists!, field);
             case SigmaCidr cidr when Dialect.Cidr is not null:
                 return string.Format(Dialect.Cidr, field, ValueEscaper.Escape(cidr.Network.ToString(), Dialect));
-            case SigmaString { HasPlaceholders: true }:
-                NotSupported("placeholders ('expand' modifier) must be replaced by a pipeline before conversion");
-                return null;
             default:
                 NotSupported(Describe(value));
                 return null;
         }
+    }
+
+    /// <summary>Every target alike: a placeholder names values only a pipeline knows, so there is nothing to write yet.</summary>
+    private string? Placeholder()
+    {
+        NotSupported("placeholders ('expand' modifier) must be replaced by a pipeline before conversion");
+        return null;
     }
 
     protected static string CompareOperator(CompareOperator op) => op switch

@@ -43,4 +43,18 @@ public sealed class SigmacReproductionTests
     {
         Assert.Equal(@"(""\\\\localhost\\C$"" OR "".aspx"")", Convert("splunk", "    product: linux", "    sel:\n        - '\\\\\\\\localhost\\\\C$'\n        - '.aspx'"));
     }
+
+    public static TheoryData<string> Targets => new(ConversionTargets.All.Select(t => t.Name));
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Placeholder_rule_is_reported_as_needing_a_pipeline(string target)
+    {
+        var text = "title: t\nlogsource:\n    product: linux\ndetection:\n    sel:\n        User|expand: '%admins%'\n    condition: sel\n";
+        var rule = RuleLoader.LoadTexts([("t.yml", text)]).Rules.Single();
+        var (backend, _) = ConversionTargets.Create(target);
+        var diagnostic = Assert.Single(backend!.Convert(rule).Diagnostics);
+        Assert.Equal("SIG500", diagnostic.Code);
+        Assert.EndsWith("placeholders ('expand' modifier) must be replaced by a pipeline before conversion", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
