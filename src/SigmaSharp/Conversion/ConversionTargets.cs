@@ -20,7 +20,7 @@ public static class ConversionTargets
         new(new("grep", "grep -P (PCRE) command matching whole log lines", null, Names("escaping")), (c, o) => new GrepBackend(c, o)),
     ];
 
-    private static string[] Names(params string[] own) => [.. own, .. QueryBackend.CommonOptionNames];
+    private static string[] Names(params string[] own) => [.. own.Concat(QueryBackend.CommonOptionNames).Distinct()];
 
     public static IReadOnlyList<ConversionTarget> All { get; } = [.. Entries.Select(e => e.Target)];
 

@@ -24,8 +24,11 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     private static readonly Dictionary<string, bool> WindashChoices = new(StringComparer.Ordinal) { ["spec"] = false, ["sigmac"] = true };
 
+    /// <summary><c>escaping=sigmac</c>: sigmac's test for an existing trailing wildcard (docs/sigmac-differences.md).</summary>
+    private readonly bool _sigmacEscaping = options.Choice("escaping", Targets.LegacyEscaping.Exact, Targets.LegacyEscapingOption.Choices) == Targets.LegacyEscaping.Sigmac;
+
     /// <summary>Options every target reads.</summary>
-    internal static readonly string[] CommonOptionNames = ["windash"];
+    internal static readonly string[] CommonOptionNames = ["windash", "escaping"];
 
     public abstract string Name { get; }
 
@@ -95,7 +98,7 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     protected virtual string? ConvertCondition(SigmaRule rule, Rules.Conditions.ConditionNode condition)
     {
-        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions, _sigmacWindash).Build(condition);
+        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions, new(_sigmacWindash, _sigmacEscaping)).Build(condition);
         return tree is null ? null : Query(Node(tree) ?? string.Empty, rule);
     }
 

@@ -13,7 +13,7 @@ namespace SigmaSharp.Conversion;
 /// source conditions from the legacy config chain, producing a <see cref="QNode"/> tree in the legacy converter's
 /// shape (binary AND/OR as the condition reads, groups around identifiers), then optimized as sigmac did.
 /// </summary>
-internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config, string? indexField, bool useLogSource, bool sigmacWindash = false)
+internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config, string? indexField, bool useLogSource, SigmacQuirks quirks)
 {
     /// <summary>The dashes current Sigma's windash adds to sigmac's '-' and '/'.</summary>
     private const string TypographicDashes = "\u2013\u2014\u2015";
@@ -164,7 +164,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     /// </summary>
     private List<SigmaValue> Alternatives(DetectionItem item, SigmaExpansion expansion)
     {
-        if (!sigmacWindash || !item.Modifiers.Contains(Modifier.Windash) || expansion.Values.Count == 0)
+        if (!quirks.Windash || !item.Modifiers.Contains(Modifier.Windash) || expansion.Values.Count == 0)
         {
             return [.. expansion.Values];
         }
@@ -180,7 +180,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     /// For plain strings with only wildcard modifiers, the text as written (with sigmac's own wildcard rules applied)
     /// is what sigmac escaped; keeping it reproduces its output exactly for odd backslash runs.
     /// </summary>
-    private static DetectionItem WithRawText(DetectionItem item)
+    private DetectionItem WithRawText(DetectionItem item)
     {
         if (item.RawValues.Count != item.Values.Count || item.Modifiers.Any(m => m is not (Modifier.Contains or Modifier.StartsWith or Modifier.EndsWith or Modifier.All))
             || item.Values.Any(v => v is not SigmaString { Cased: false, HasPlaceholders: false }))
@@ -202,15 +202,33 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
                 raw = raw.StartsWith('*') ? raw : "*" + raw;
             }
 
-            if ((item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.StartsWith)) && !raw.EndsWith('*'))
+            if ((item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.StartsWith)) && !(quirks.TrailingWildcard ? raw.EndsWith('*') : EndsWithWildcard(raw)))
             {
-                raw += raw.EndsWith('\\') ? "\\*" : "*";
+                // An odd run of trailing backslashes ends in a literal one, which a bare '*' would turn into "\*".
+                raw += (quirks.TrailingWildcard ? raw.EndsWith('\\') : TrailingBackslashes(raw) % 2 == 1) ? "\\*" : "*";
             }
 
             values[i] = new RawText(raw);
         }
 
         return item with { Values = values };
+    }
+
+    /// <summary>
+    /// A trailing '*' is a wildcard unless escaped by an odd backslash run. sigmac looked at the last character only, so
+    /// a value ending in a literal star (<c>\*</c>) lost its 'contains'/'startswith' wildcard.
+    /// </summary>
+    private static bool EndsWithWildcard(string raw) => raw.EndsWith('*') && TrailingBackslashes(raw[..^1]) % 2 == 0;
+
+    private static int TrailingBackslashes(string text)
+    {
+        var count = 0;
+        while (count < text.Length && text[text.Length - 1 - count] == '\\')
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A string already in legacy text form.</summary>
@@ -384,3 +402,6 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
 
     internal static string FormatNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>sigmac behaviours reproduced on request (<c>windash=sigmac</c>, <c>escaping=sigmac</c>).</summary>
+internal readonly record struct SigmacQuirks(bool Windash, bool TrailingWildcard);

@@ -80,4 +80,12 @@ public sealed class SigmacDifferenceTests
         Assert.Contains("$_.message -match \"CommandLine.*.* /s.*\"", query, StringComparison.Ordinal);
         Assert.DoesNotContain("Subexpression", query, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Contains_keeps_its_wildcard_after_an_escaped_backslash_or_a_literal_star()
+    {
+        Assert.Equal(@"path=""*\\*""", Convert("splunk", "    sel:\n        path|contains: '\\\\'"));
+        Assert.Equal(@"path=""*\\\*""", Convert("splunk", "    sel:\n        path|contains: '\\\\'", new() { ["escaping"] = "sigmac" }));
+        Assert.Equal(@"f=""a\**""", Convert("splunk", "    sel:\n        f|startswith: 'a\\*'"));
+    }
 }
