@@ -11,14 +11,16 @@ public static class ConversionTargets
 
     private static readonly Entry[] Entries =
     [
-        new(new("powershell", "PowerShell Get-WinEvent pipeline filtering event messages", "powershell", new[] { "csv", "escaping" }), (c, o) => new PowerShellBackend(c, o)),
-        new(new("es-qs", "Elasticsearch query string (Lucene syntax)", "winlogbeat", LuceneBackend.OptionNames), (c, o) => new LuceneBackend(c, o)),
-        new(new("xpack-watcher", "Elasticsearch X-Pack Watcher: a curl command per rule creating the watch", "winlogbeat", XPackWatcherBackend.OptionNames), (c, o) => new XPackWatcherBackend(c, o)),
-        new(new("graylog", "Graylog search query (Lucene syntax)", null, LuceneBackend.OptionNames), (c, o) => new GraylogBackend(c, o)),
-        new(new("splunk", "Splunk search (SPL), with '| table' of the rule's fields", "splunk-windows", new[] { "rulecomment" }), (c, o) => new SplunkBackend(c, o)),
-        new(new("logpoint", "LogPoint search query", "logpoint-windows", new[] { "rulecomment" }), (c, o) => new LogPointBackend(c, o)),
-        new(new("grep", "grep -P (PCRE) command matching whole log lines", null, new[] { "escaping" }), (c, o) => new GrepBackend(c, o)),
+        new(new("powershell", "PowerShell Get-WinEvent pipeline filtering event messages", "powershell-generic", Names("csv", "escaping")), (c, o) => new PowerShellBackend(c, o)),
+        new(new("es-qs", "Elasticsearch query string (Lucene syntax)", "winlogbeat", Names(LuceneBackend.OptionNames)), (c, o) => new LuceneBackend(c, o)),
+        new(new("xpack-watcher", "Elasticsearch X-Pack Watcher: a curl command per rule creating the watch", "winlogbeat", Names(XPackWatcherBackend.OptionNames)), (c, o) => new XPackWatcherBackend(c, o)),
+        new(new("graylog", "Graylog search query (Lucene syntax)", null, Names(LuceneBackend.OptionNames)), (c, o) => new GraylogBackend(c, o)),
+        new(new("splunk", "Splunk search (SPL), with '| table' of the rule's fields", "splunk-windows", Names("rulecomment")), (c, o) => new SplunkBackend(c, o)),
+        new(new("logpoint", "LogPoint search query", "logpoint-windows", Names("rulecomment")), (c, o) => new LogPointBackend(c, o)),
+        new(new("grep", "grep -P (PCRE) command matching whole log lines", null, Names("escaping")), (c, o) => new GrepBackend(c, o)),
     ];
+
+    private static string[] Names(params string[] own) => [.. own.Concat(QueryBackend.CommonOptionNames).Distinct()];
 
     public static IReadOnlyList<ConversionTarget> All { get; } = [.. Entries.Select(e => e.Target)];
 

@@ -16,6 +16,20 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     protected BackendOptions Options { get; } = options;
 
+    /// <summary>
+    /// <c>windash=sigmac</c>: expand windash into '-' and '/' only, as sigmac did, instead of the five dashes of
+    /// current Sigma (docs/sigmac-differences.md).
+    /// </summary>
+    private readonly bool _sigmacWindash = options.Choice("windash", false, WindashChoices);
+
+    private static readonly Dictionary<string, bool> WindashChoices = new(StringComparer.Ordinal) { ["spec"] = false, ["sigmac"] = true };
+
+    /// <summary><c>escaping=sigmac</c>: sigmac's test for an existing trailing wildcard (docs/sigmac-differences.md).</summary>
+    private readonly bool _sigmacEscaping = options.Choice("escaping", Targets.LegacyEscaping.Exact, Targets.LegacyEscapingOption.Choices) == Targets.LegacyEscaping.Sigmac;
+
+    /// <summary>Options every target reads.</summary>
+    internal static readonly string[] CommonOptionNames = ["windash", "escaping"];
+
     public abstract string Name { get; }
 
     protected abstract Dialect Dialect { get; }
@@ -84,7 +98,7 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     protected virtual string? ConvertCondition(SigmaRule rule, Rules.Conditions.ConditionNode condition)
     {
-        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions).Build(condition);
+        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions, new(_sigmacWindash, _sigmacEscaping)).Build(condition);
         return tree is null ? null : Query(Node(tree) ?? string.Empty, rule);
     }
 
@@ -128,6 +142,7 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
         QList list => string.Format(Dialect.FieldValue, node.Field, List(list)),
         QNone => string.Format(Dialect.Null, node.Field),
         QRegex regex => Regex(node.Field, regex.Regex),
+        QTyped { Value: SigmaString { HasPlaceholders: true } } => Placeholder(),
         QTyped typed => Typed(node.Field, typed.Value),
         _ => null,
     };
@@ -168,13 +183,17 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
                 return string.Format(exists.Exists ? Dialect.Exists : Dialect.NotExists!, field);
             case SigmaCidr cidr when Dialect.Cidr is not null:
                 return string.Format(Dialect.Cidr, field, ValueEscaper.Escape(cidr.Network.ToString(), Dialect));
-            case SigmaString { HasPlaceholders: true }:
-                NotSupported("placeholders ('expand' modifier) must be replaced by a pipeline before conversion");
-                return null;
             default:
                 NotSupported(Describe(value));
                 return null;
         }
+    }
+
+    /// <summary>Every target alike: a placeholder names values only a pipeline knows, so there is nothing to write yet.</summary>
+    private string? Placeholder()
+    {
+        NotSupported("placeholders ('expand' modifier) must be replaced by a pipeline before conversion");
+        return null;
     }
 
     protected static string CompareOperator(CompareOperator op) => op switch

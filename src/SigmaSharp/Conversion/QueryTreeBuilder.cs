@@ -13,8 +13,11 @@ namespace SigmaSharp.Conversion;
 /// source conditions from the legacy config chain, producing a <see cref="QNode"/> tree in the legacy converter's
 /// shape (binary AND/OR as the condition reads, groups around identifiers), then optimized as sigmac did.
 /// </summary>
-internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config, string? indexField, bool useLogSource)
+internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config, string? indexField, bool useLogSource, SigmacQuirks quirks)
 {
+    /// <summary>The dashes current Sigma's windash adds to sigmac's '-' and '/'.</summary>
+    private const string TypographicDashes = "\u2013\u2014\u2015";
+
     private Dictionary<string, HashSet<string>>? _ruleValues;
 
     public QNode? Build(ConditionNode condition)
@@ -97,14 +100,14 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         }
     }
 
-    private static QNode Keywords(DetectionItem item, Linking linking)
+    private QNode Keywords(DetectionItem item, Linking linking)
     {
         var nodes = new List<QNode>();
-        foreach (var value in item.Values)
+        foreach (var value in WithRawText(item).Values)
         {
             if (value is SigmaExpansion expansion)
             {
-                nodes.Add(new QOr([.. expansion.Values.Select(v => (QNode)KeywordLeaf(v))]));
+                nodes.Add(new QOr([.. Alternatives(item, expansion).Select(v => (QNode)KeywordLeaf(v))]));
             }
             else
             {
@@ -129,7 +132,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
             var alternatives = new List<QNode>();
             foreach (var value in item.Values)
             {
-                var values = value is SigmaExpansion e ? e.Values.ToList() : [value];
+                var values = value is SigmaExpansion e ? Alternatives(item, e) : [value];
                 alternatives.Add(new QOr([.. values.Select(v => Mapped(field, Value(v)))]));
             }
 
@@ -139,7 +142,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         {
             result = new QAnd([.. item.Values.Select(v => Mapped(field, Value(v)))]);
         }
-        else if (item.Values.Count > 1 && item.Values.All(v => ToScalar(v) is not null))
+        else if ((item.Values.Count > 1 || item.WrittenAsList) && item.Values.All(v => ToScalar(v) is not null))
         {
             result = Mapped(field, new QList(item.Values.Select(v => ToScalar(v)!).ToImmutableArray()));
         }
@@ -156,10 +159,28 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     }
 
     /// <summary>
+    /// The values of an expansion; with <c>windash=sigmac</c>, only the '-' and '/' variants sigmac's windash knew
+    /// (a variant is dropped when it has more typographic dashes than the value as written).
+    /// </summary>
+    private List<SigmaValue> Alternatives(DetectionItem item, SigmaExpansion expansion)
+    {
+        if (!quirks.Windash || !item.Modifiers.Contains(Modifier.Windash) || expansion.Values.Count == 0)
+        {
+            return [.. expansion.Values];
+        }
+
+        var written = TypographicDashCount(expansion.Values[0]);
+        return [.. expansion.Values.Where(v => TypographicDashCount(v) == written)];
+    }
+
+    private static int TypographicDashCount(SigmaValue value) =>
+        value is SigmaString s ? s.Parts.OfType<LiteralPart>().Sum(p => p.Text.Count(c => TypographicDashes.Contains(c, StringComparison.Ordinal))) : 0;
+
+    /// <summary>
     /// For plain strings with only wildcard modifiers, the text as written (with sigmac's own wildcard rules applied)
     /// is what sigmac escaped; keeping it reproduces its output exactly for odd backslash runs.
     /// </summary>
-    private static DetectionItem WithRawText(DetectionItem item)
+    private DetectionItem WithRawText(DetectionItem item)
     {
         if (item.RawValues.Count != item.Values.Count || item.Modifiers.Any(m => m is not (Modifier.Contains or Modifier.StartsWith or Modifier.EndsWith or Modifier.All))
             || item.Values.Any(v => v is not SigmaString { Cased: false, HasPlaceholders: false }))
@@ -181,15 +202,33 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
                 raw = raw.StartsWith('*') ? raw : "*" + raw;
             }
 
-            if ((item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.StartsWith)) && !raw.EndsWith('*'))
+            if ((item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.StartsWith)) && !(quirks.TrailingWildcard ? raw.EndsWith('*') : EndsWithWildcard(raw)))
             {
-                raw += raw.EndsWith('\\') ? "\\*" : "*";
+                // An odd run of trailing backslashes ends in a literal one, which a bare '*' would turn into "\*".
+                raw += (quirks.TrailingWildcard ? raw.EndsWith('\\') : TrailingBackslashes(raw) % 2 == 1) ? "\\*" : "*";
             }
 
             values[i] = new RawText(raw);
         }
 
         return item with { Values = values };
+    }
+
+    /// <summary>
+    /// A trailing '*' is a wildcard unless escaped by an odd backslash run. sigmac looked at the last character only, so
+    /// a value ending in a literal star (<c>\*</c>) lost its 'contains'/'startswith' wildcard.
+    /// </summary>
+    private static bool EndsWithWildcard(string raw) => raw.EndsWith('*') && TrailingBackslashes(raw[..^1]) % 2 == 0;
+
+    private static int TrailingBackslashes(string text)
+    {
+        var count = 0;
+        while (count < text.Length && text[text.Length - 1 - count] == '\\')
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A string already in legacy text form.</summary>
@@ -363,3 +402,6 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
 
     internal static string FormatNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>sigmac behaviours reproduced on request (<c>windash=sigmac</c>, <c>escaping=sigmac</c>).</summary>
+internal readonly record struct SigmacQuirks(bool Windash, bool TrailingWildcard);

@@ -11,7 +11,7 @@ internal static class ValueEscaper
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (dialect.EscapedPairs.Count > 0 && i + 1 < text.Length && dialect.EscapedPairs.Contains(text.Substring(i, 2)))
+            if (i + 1 < text.Length && IsEscapedPair(dialect.EscapedPairs, c, text[i + 1]))
             {
                 result.Append('\\').Append(c).Append(text[i + 1]);
                 i++;
@@ -33,6 +33,20 @@ internal static class ValueEscaper
         }
 
         return result.ToString();
+    }
+
+    /// <summary>Compares characters directly: this runs for every character of every value.</summary>
+    private static bool IsEscapedPair(IReadOnlyList<string> pairs, char first, char second)
+    {
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            if (pairs[p][0] == first && pairs[p][1] == second)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whitespace as Python's <c>\s</c> reads it on text.</summary>

@@ -7,7 +7,8 @@ namespace SigmaSharp.Tests.Conversion;
 
 /// <summary>
 /// Our output against sigmac's (the oracle) over the rules it converted: equal after trimming whitespace, or equal
-/// once our documented deliberate fixes are switched back to sigmac's behaviour (escaping=sigmac).
+/// once our documented deliberate fixes are switched back to sigmac's behaviour (escaping=sigmac, windash=sigmac), or where
+/// sigmac printed Python object text. Both rates are reported; the 97% bar applies to the second.
 /// </summary>
 public sealed class OracleAgreementTests(ITestOutputHelper output)
 {
@@ -26,10 +27,11 @@ public sealed class OracleAgreementTests(ITestOutputHelper output)
         var rulesRoot = Path.Combine(ConversionPaths.Corpus!, "sigmahq", "rules");
         var byFile = ConversionPaths.AllCorpusRules.Rules.GroupBy(r => Path.GetFullPath(r.Source.File)).ToDictionary(g => g.Key, g => g.ToList());
         var (exact, _) = ConversionTargets.CreateWithDefaultConfig(target);
-        var (compat, _) = ConversionTargets.CreateWithDefaultConfig(target, new Dictionary<string, string> { ["escaping"] = "sigmac" });
+        var (compat, _) = ConversionTargets.CreateWithDefaultConfig(target, new Dictionary<string, string> { ["escaping"] = "sigmac", ["windash"] = "sigmac" });
         compat ??= exact;
-        int total = 0, equal = 0, equalModuloFixes = 0;
+        int total = 0, equal = 0, equalModuloFixes = 0, pythonText = 0;
         var shown = 0;
+        var dump = new System.Text.StringBuilder();
         foreach (var line in File.ReadLines(Path.Combine(ConversionPaths.Oracle, "sigmac", target + ".jsonl")))
         {
             using var record = JsonDocument.Parse(line);
@@ -55,18 +57,33 @@ public sealed class OracleAgreementTests(ITestOutputHelper output)
                 equal++;
                 equalModuloFixes++;
             }
-            else if (Same(Convert(compat!, rules), expected))
+            else if (Convert(compat!, rules) is var compatible && Same(compatible, expected))
             {
                 equalModuloFixes++;
             }
-            else if (shown++ < 12)
+            else if (expected.Any(q => q.Contains("[ Subexpression: ", StringComparison.Ordinal)))
             {
-                output.WriteLine($"{root.GetProperty("path").GetString()}\n  sigmac: {string.Join(" || ", expected)}\n  ours:   {string.Join(" || ", ours)}");
+                // sigmac printed Python's text of a nested value list (docs/sigmac-differences.md): nothing to reproduce.
+                equalModuloFixes++;
+                pythonText++;
+            }
+            else
+            {
+                var difference = $"{root.GetProperty("path").GetString()}\n  sigmac: {string.Join(" || ", expected)}\n  ours:   {string.Join(" || ", ours)}\n  compat: {string.Join(" || ", compatible)}";
+                dump.AppendLine(difference);
+                if (shown++ < 12)
+                {
+                    output.WriteLine(difference);
+                }
             }
         }
 
         var rate = total == 0 ? 1 : (double)equalModuloFixes / total;
-        output.WriteLine($"{target}: {equal}/{total} identical ({100.0 * equal / Math.Max(total, 1):F1}%), {equalModuloFixes}/{total} identical modulo documented fixes ({100 * rate:F1}%)");
+        var summary = $"{target}: {equal}/{total} identical ({100.0 * equal / Math.Max(total, 1):F1}%), {equalModuloFixes}/{total} identical or a documented deliberate fix ({100 * rate:F1}%; {pythonText} of them sigmac's Python text)";
+        output.WriteLine(summary);
+
+        // The full list goes beside the test assembly, for studying the differences.
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"oracle-differences-{target}.txt"), summary + "\n" + dump);
         Assert.True(rate >= 0.97, $"{target}: agreement {100 * rate:F1}% < 97%");
     }
 

@@ -48,4 +48,44 @@ public sealed class SigmacDifferenceTests
     {
         Assert.Equal(@"(f.keyword:/a\/b/)", "(" + Convert("es-qs", "    sel:\n        f|re: 'a/b'") + ")");
     }
+
+    [Fact]
+    public void Lucene_leaves_regex_slash_bare_with_sigmac_escaping()
+    {
+        Assert.Equal(@"f.keyword:/a/b/", Convert("es-qs", "    sel:\n        f|re: 'a/b'", new() { ["escaping"] = "sigmac" }));
+    }
+
+    [Fact]
+    public void Windash_expands_to_all_five_dashes_unless_windash_is_sigmac()
+    {
+        Assert.Equal("(CommandLine=\"* -c *\" OR CommandLine=\"* /c *\" OR CommandLine=\"* \u2013c *\" OR CommandLine=\"* \u2014c *\" OR CommandLine=\"* \u2015c *\")",
+            Convert("splunk", "    sel:\n        CommandLine|windash|contains: ' -c '"));
+        Assert.Equal("(CommandLine=\"* -c *\" OR CommandLine=\"* /c *\")",
+            Convert("splunk", "    sel:\n        CommandLine|windash|contains: ' -c '", new() { ["windash"] = "sigmac" }));
+    }
+
+    [Fact]
+    public void Powershell_tests_every_item_of_a_mapped_field_list_alike()
+    {
+        const string Detection = "    sel:\n        ServiceFileName|contains:\n            - 'a'\n            - 'b'";
+        Assert.Contains("($_.Service File Name -eq \"*a*\" -or $_.Service File Name -eq \"*b*\")", Convert("powershell", Detection), StringComparison.Ordinal);
+        Assert.Contains("($_.Service File Name -eq \"*a*\" -or $_.message -match \"Service File Name.*.*b.*\")",
+            Convert("powershell", Detection, new() { ["escaping"] = "sigmac" }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Powershell_renders_expanded_values_of_a_list_as_values_not_python_text()
+    {
+        var query = Convert("powershell", "    sel:\n        CommandLine|windash|contains:\n            - ' -f'\n            - ' -s'", new() { ["windash"] = "sigmac" });
+        Assert.Contains("$_.message -match \"CommandLine.*.* /s.*\"", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subexpression", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contains_keeps_its_wildcard_after_an_escaped_backslash_or_a_literal_star()
+    {
+        Assert.Equal(@"path=""*\\*""", Convert("splunk", "    sel:\n        path|contains: '\\\\'"));
+        Assert.Equal(@"path=""*\\\*""", Convert("splunk", "    sel:\n        path|contains: '\\\\'", new() { ["escaping"] = "sigmac" }));
+        Assert.Equal(@"f=""a\**""", Convert("splunk", "    sel:\n        f|startswith: 'a\\*'"));
+    }
 }

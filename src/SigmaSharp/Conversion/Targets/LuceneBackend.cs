@@ -9,7 +9,7 @@ namespace SigmaSharp.Conversion.Targets;
 /// </summary>
 internal class LuceneBackend : QueryBackend
 {
-    public static readonly string[] OptionNames = ["keyword_field", "keyword_base_fields", "wildcard_use_keyword", "not_bound_keyword", "analyzed_sub_field_name"];
+    public static readonly string[] OptionNames = ["keyword_field", "keyword_base_fields", "wildcard_use_keyword", "not_bound_keyword", "analyzed_sub_field_name", "escaping"];
 
     private static readonly Dialect EsDialect = new()
     {
@@ -36,6 +36,7 @@ internal class LuceneBackend : QueryBackend
     private readonly IReadOnlyList<string> _keywordBaseFields;
     private readonly bool _wildcardUsesKeyword;
     private readonly string _notBoundKeyword;
+    private readonly LegacyEscaping _escaping;
 
     /// <summary>sigmac kept this as state: set by each field test, read by the values rendered after it.</summary>
     private bool _matchKeyword = true;
@@ -50,6 +51,7 @@ internal class LuceneBackend : QueryBackend
         _keywordBaseFields = options.List("keyword_base_fields");
         _wildcardUsesKeyword = options.Bool("wildcard_use_keyword", true);
         _notBoundKeyword = options.String("not_bound_keyword", @"\*.keyword");
+        _escaping = options.Choice("escaping", LegacyEscaping.Exact, LegacyEscapingOption.Choices);
     }
 
     public override string Name => "es-qs";
@@ -147,14 +149,14 @@ internal class LuceneBackend : QueryBackend
             return null;
         }
 
-        return string.Format(Dialect.FieldValue, field, "/" + LuceneRegex(regex.Pattern) + "/");
+        return string.Format(Dialect.FieldValue, field, "/" + LuceneRegex(regex.Pattern, _escaping == LegacyEscaping.Sigmac) + "/");
     }
 
     /// <summary>
     /// Lucene regular expressions match the whole value, so sigmac dropped anchors; a bare slash would end the
     /// expression early, so it is escaped (sigmac left it, breaking the query).
     /// </summary>
-    private static string LuceneRegex(string pattern)
+    private static string LuceneRegex(string pattern, bool bareSlash)
     {
         if (pattern.Length > 0 && pattern[0] == '^' && pattern[^1] == '$' && pattern.Length > 1)
         {
@@ -179,7 +181,7 @@ internal class LuceneBackend : QueryBackend
             }
             else
             {
-                result.Append(pattern[i] == '/' ? @"\/" : pattern[i].ToString());
+                result.Append(pattern[i] == '/' && !bareSlash ? @"\/" : pattern[i].ToString());
             }
         }
 

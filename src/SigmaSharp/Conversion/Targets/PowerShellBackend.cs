@@ -38,18 +38,33 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
 
     protected override Dialect Dialect => PowerShellDialect;
 
-    protected override bool UsesLogSourceConditions => false;
-
     protected override string Query(string condition, SigmaRule rule) =>
         "Get-WinEvent | where {" + condition + " } | select TimeCreated,Id,RecordId,ProcessId,MachineName,Message" + (_csv ? " | ConvertTo-CSV -NoTypeInformation" : string.Empty);
 
     protected override string? Field(QField node) => node.Value switch
     {
         QScalar scalar => Item(node.Field, scalar, withKey: true),
-        QList list => "(" + string.Join(" -or ", list.Items.Select(v => Item(node.Field, v, withKey: false))) + ")",
+        QList list => "(" + string.Join(" -or ", ListItems(node.Field, list)) + ")",
         QNone => string.Format(Dialect.Null, node.Field),
         _ => base.Field(node),
     };
+
+    /// <summary>
+    /// The tests of a field's list. sigmac replaced the field by its property name inside its loop, so only the first
+    /// item of a mapped field (ServiceFileName) was a property test and the rest matched the message with the mapped
+    /// name; we test every item alike, and reproduce that only with <c>escaping=sigmac</c>.
+    /// </summary>
+    private IEnumerable<string?> ListItems(string field, QList list)
+    {
+        foreach (var value in list.Items)
+        {
+            yield return Item(field, value, withKey: false);
+            if (_escaping == LegacyEscaping.Sigmac && PropertyFields.TryGetValue(field, out var property))
+            {
+                field = property;
+            }
+        }
+    }
 
     /// <summary>One field/value test; sigmac dropped the field name from list items without wildcards.</summary>
     private string? Item(string field, QScalar value, bool withKey)
