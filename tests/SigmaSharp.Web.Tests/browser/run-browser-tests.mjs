@@ -181,8 +181,8 @@ try {
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('#preview h2', { timeout: WAIT_MS });
   const preview = await page.locator('#preview').textContent();
-  check('the rule page preview shows title, ATT&CK names, false positives and the raw rule',
-    preview.includes('Bypass UAC via CMSTP') && preview.includes('T1218.003 CMSTP') && preview.includes('Legitimate use of cmstp.exe')
+  check('the rule page preview (sigma docs rule page) shows title, tags, false positives and the raw rule',
+    preview.includes('Bypass UAC via CMSTP') && preview.includes('attack.t1218.003') && preview.includes('Legitimate use of cmstp.exe')
       && preview.includes('CommandLine|contains'));
   await page.locator('#tab-preview').focus();
   await page.keyboard.press('ArrowLeft');
