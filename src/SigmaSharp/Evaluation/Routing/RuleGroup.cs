@@ -1,0 +1,52 @@
+using SigmaSharp.Evaluation.Prefilter;
+using SigmaSharp.Events;
+
+namespace SigmaSharp.Evaluation.Routing;
+
+/// <summary>
+/// The rules that read one log-source route (or, for <see cref="Route"/> null, every event), each
+/// compiled with the route's field names, behind one literal prefilter.
+/// </summary>
+internal sealed class RuleGroup
+{
+    public RuleGroup(int index, LogSourceRoute? route, IReadOnlyList<GroupEntry> entries)
+    {
+        Index = index;
+        Route = route;
+        Entries = [.. entries];
+        Prefilter = new RulePrefilter([.. Entries.Select(e => e.Detection.Matcher.Need)]);
+    }
+
+    /// <summary>Position among the rule set's groups (indexes per-thread scratch).</summary>
+    public int Index { get; }
+
+    public LogSourceRoute? Route { get; }
+
+    public GroupEntry[] Entries { get; }
+
+    public RulePrefilter Prefilter { get; }
+
+    /// <summary>Calls <paramref name="onMatch"/> for each entry matching <paramref name="e"/>, in entry order.</summary>
+    public void Evaluate(SigmaEvent e, PrefilterScratch scratch, Func<GroupEntry, bool> isNew, Action<GroupEntry> onMatch)
+    {
+        Prefilter.Select(e, scratch);
+        var words = scratch.Candidates;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var bits = words[w];
+            while (bits != 0)
+            {
+                var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var entry = Entries[i];
+                if (isNew(entry) && entry.Detection.Matcher.Matches(e))
+                {
+                    onMatch(entry);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A rule (by its index in the rule set) as compiled for one group.</summary>
+internal sealed record GroupEntry(int Rule, CompiledDetection Detection);
