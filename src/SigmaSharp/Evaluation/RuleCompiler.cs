@@ -110,7 +110,8 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
             }
             if (item.Field is null)
             {
-                return new KeywordMatcher([.. values.Select(v => Value(v, item.Position, keyword: true))], item.ValueLinking);
+                var keywords = values.Select(v => Value(v, item.Position, keyword: true)).ToList();
+                return new KeywordMatcher([.. item.ValueLinking == Linking.Or ? Grouped(keywords) : keywords], item.ValueLinking);
             }
             var key = Field(item.Field);
             var parts = new List<EventMatcher>();
@@ -135,7 +136,8 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
             }
             if (perValue.Count > 0)
             {
-                parts.Insert(0, new FieldValueMatcher(key, [.. perValue], item.ValueLinking));
+                var tests = item.ValueLinking == Linking.Or ? Grouped(perValue) : perValue;
+                parts.Insert(0, new FieldValueMatcher(key, [.. tests], item.ValueLinking));
             }
             return parts.Count == 0 ? ConstantMatcher.False : Combine(parts, item.ValueLinking);
         }
@@ -239,6 +241,23 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
 
     private readonly PlaceholderValues _placeholders = placeholders;
     private readonly TimeSpan _regexTimeout = regexTimeout;
+
+    /// <summary>Merges OR-linked plain text tests into set matchers (one per case sensitivity) when there are several.</summary>
+    internal static List<ValueMatcher> Grouped(List<ValueMatcher> values)
+    {
+        var flat = values.SelectMany(v => v is AnyValueMatcher any ? any.Alternatives : [v]).ToList();
+        var texts = flat.OfType<TextMatcher>().ToList();
+        if (texts.Count < 4)
+        {
+            return values;
+        }
+        var result = flat.Where(v => v is not TextMatcher).ToList();
+        foreach (var cased in texts.GroupBy(t => t.Cased))
+        {
+            result.Insert(0, cased.Count() == 1 ? cased.First() : new TextSetMatcher([.. cased], cased.Key));
+        }
+        return result;
+    }
 
     private static EventMatcher Combine(IEnumerable<EventMatcher> operands, Linking linking)
     {

@@ -44,6 +44,8 @@ public sealed class Scanner
 
     public ScanCounters Counters { get; }
 
+    internal RuleSet RuleSet => _set;
+
     /// <summary>Reader options with this scanner's schema, diagnostics and EVTX source.</summary>
     public EventReaderOptions ReaderOptions => new()
     {

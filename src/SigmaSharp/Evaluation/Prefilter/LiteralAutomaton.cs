@@ -12,24 +12,41 @@ internal sealed class LiteralAutomaton
     private const int MaxClasses = 255;
 
     private readonly byte[] _classOf;
-    private readonly int _classes;
-    private readonly int[] _next;
-    private readonly int[] _outputStart;
+    private readonly int[] _row;
+    private readonly int[] _outputStartByRow;
+    private readonly int[] _outputEndByRow;
     private readonly int[] _outputs;
 
-    private LiteralAutomaton(byte[] classOf, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount)
+    private LiteralAutomaton(byte[] classOf, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
     {
         _classOf = classOf;
-        _classes = classes;
-        _next = next;
-        _outputStart = outputStart;
         _outputs = outputs;
         LiteralCount = literalCount;
+        IsAscii = ascii;
+        // Transitions hold the target's row offset (state × classes), with the sign bit set when the
+        // target reports literals: one table read per character, no multiply, no output-table read.
+        _row = new int[next.Length];
+        for (var i = 0; i < next.Length; i++)
+        {
+            var target = next[i];
+            _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
+        }
+        _outputStartByRow = new int[(outputStart.Length - 1) * classes + 1];
+        _outputEndByRow = new int[_outputStartByRow.Length];
+        for (var state = 0; state < outputStart.Length - 1; state++)
+        {
+            _outputStartByRow[state * classes] = outputStart[state];
+            _outputEndByRow[state * classes] = outputStart[state + 1];
+        }
+        StateCount = outputStart.Length - 1;
     }
 
-    public int LiteralCount { get; }
+    /// <summary>True when every literal is ASCII, so UTF-8 bytes of pure-ASCII text can be scanned directly.</summary>
+    public bool IsAscii { get; }
 
-    public int StateCount => _outputStart.Length - 1;
+    public int StateCount { get; }
+
+    public int LiteralCount { get; }
 
     /// <summary>
     /// Builds the automaton; <paramref name="accepted"/> tells, per literal, whether it could be
@@ -137,25 +154,49 @@ internal sealed class LiteralAutomaton
         {
             next[s * classes] = 0;
         }
-        return new LiteralAutomaton(classOf, classes, next, outputStart, [.. flat], literals.Count);
+        return new LiteralAutomaton(classOf, classes, next, outputStart, [.. flat], literals.Count,
+            folded.All(t => t is null || System.Text.Ascii.IsValid(t)));
     }
 
-    /// <summary>Reports each literal found in <paramref name="text"/> to <paramref name="hits"/> (once per literal per event).</summary>
-    public void Scan(ReadOnlySpan<char> text, LiteralHits hits)
+    /// <summary>Reports each literal found in <paramref name="text"/> to <paramref name="hits"/> as <paramref name="ids"/>[literal index] (once per literal per event).</summary>
+    public void Scan(ReadOnlySpan<char> text, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
-        var next = _next;
-        var outputStart = _outputStart;
-        var state = 0;
+        var rows = _row;
+        var row = 0;
         foreach (var c in text)
         {
-            state = next[state * _classes + classOf[c]];
-            var from = outputStart[state];
-            var to = outputStart[state + 1];
-            for (var i = from; i < to; i++)
+            row = rows[row + classOf[c]];
+            if (row < 0)
             {
-                hits.Add(_outputs[i]);
+                row &= int.MaxValue;
+                Report(row, hits, ids);
             }
+        }
+    }
+
+    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over ASCII text given as bytes (only when <see cref="IsAscii"/>).</summary>
+    public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
+    {
+        var classOf = _classOf;
+        var rows = _row;
+        var row = 0;
+        foreach (var b in ascii)
+        {
+            row = rows[row + classOf[b]];
+            if (row < 0)
+            {
+                row &= int.MaxValue;
+                Report(row, hits, ids);
+            }
+        }
+    }
+
+    private void Report(int row, LiteralHits hits, int[] ids)
+    {
+        for (int i = _outputStartByRow[row], end = _outputEndByRow[row]; i < end; i++)
+        {
+            hits.Add(ids[_outputs[i]]);
         }
     }
 }

@@ -4,27 +4,27 @@ using SigmaSharp.Events;
 namespace SigmaSharp.Evaluation.Prefilter;
 
 /// <summary>
-/// Decides, per event, which rules of a group can possibly match: a rule with a known literal
-/// need (one of its literals must occur in one of its fields) is a candidate only when the
-/// automaton found one of them; rules without a need are always candidates. The automaton runs
-/// once over the values of the fields the needs name (or every value when a keyword needs it).
+/// Decides, per event, which rules of a group can possibly match. A rule with a known literal need
+/// (one of its literals occurs in one of its named fields) is a candidate only when an automaton
+/// found one of them in one of those fields; rules without a need are always candidates. Each field
+/// named by some need has its own automaton over just its literals, run once over that field's
+/// values; keyword needs share one automaton run over every value of the event.
 /// </summary>
 internal sealed class RulePrefilter
 {
-    private readonly LiteralAutomaton? _automaton;
+    private readonly (FieldKey? Field, LiteralAutomaton Automaton, int[] Ids)[] _scans;
     private readonly int[][] _rulesOfLiteral;
     private readonly ulong[] _always;
-    private readonly FieldKey[] _fields;
-    private readonly bool _allValues;
 
     public RulePrefilter(IReadOnlyList<LiteralNeed?> needs)
     {
         RuleCount = needs.Count;
         _always = new ulong[(needs.Count + 63) / 64];
-        var literals = new List<string>();
-        var literalIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Literal ids are per (field, literal): a literal counts only in the fields that need it.
+        var ids = new Dictionary<(FieldKey?, string), int>();
         var rulesOfLiteral = new List<List<int>>();
-        var fields = new Dictionary<FieldKey, bool>(ReferenceEqualityComparer.Instance);
+        var perField = new Dictionary<object, (FieldKey? Field, List<string> Texts, List<int> Ids)>(ReferenceEqualityComparer.Instance);
+        var anywhere = new object();
         for (var rule = 0; rule < needs.Count; rule++)
         {
             if (needs[rule] is not { } need)
@@ -32,41 +32,45 @@ internal sealed class RulePrefilter
                 Set(_always, rule);
                 continue;
             }
-            foreach (var literal in need.Literals)
+            FieldKey?[] scope = need.Scope is null ? new FieldKey?[] { null } : [.. need.Scope.Distinct()];
+            foreach (var field in scope)
             {
-                if (!literalIds.TryGetValue(literal, out var id))
+                foreach (var literal in need.Literals)
                 {
-                    id = literals.Count;
-                    literalIds[literal] = id;
-                    literals.Add(literal);
-                    rulesOfLiteral.Add([]);
-                }
-                rulesOfLiteral[id].Add(rule);
-            }
-            if (need.Scope is null)
-            {
-                _allValues = true;
-            }
-            else
-            {
-                foreach (var field in need.Scope)
-                {
-                    fields[field] = true;
+                    var folded = literal.ToUpperInvariant();
+                    if (!ids.TryGetValue((field, folded), out var id))
+                    {
+                        id = rulesOfLiteral.Count;
+                        ids[(field, folded)] = id;
+                        rulesOfLiteral.Add([]);
+                        var slot = (object?)field ?? anywhere;
+                        if (!perField.TryGetValue(slot, out var list))
+                        {
+                            perField[slot] = list = (field, [], []);
+                        }
+                        list.Texts.Add(folded);
+                        list.Ids.Add(id);
+                    }
+                    rulesOfLiteral[id].Add(rule);
                 }
             }
         }
-        _fields = [.. fields.Keys];
-        if (literals.Count > 0)
+        var scans = new List<(FieldKey?, LiteralAutomaton, int[])>();
+        foreach (var (field, texts, literalIds) in perField.Values)
         {
-            _automaton = LiteralAutomaton.Build(literals, out var accepted);
-            for (var id = 0; id < literals.Count; id++)
+            var automaton = LiteralAutomaton.Build(texts, out var accepted);
+            for (var i = 0; i < texts.Count; i++)
             {
-                if (!accepted[id])
+                if (!accepted[i])
                 {
-                    rulesOfLiteral[id].ForEach(rule => Set(_always, rule));
+                    rulesOfLiteral[literalIds[i]].ForEach(rule => Set(_always, rule));
                 }
             }
+            scans.Add((field, automaton, [.. literalIds]));
+            StateCount += automaton.StateCount;
         }
+        _scans = [.. scans];
+        LiteralCount = rulesOfLiteral.Count;
         _rulesOfLiteral = [.. rulesOfLiteral.Select(r => r.Distinct().ToArray())];
         AlwaysCount = Enumerable.Range(0, needs.Count).Count(i => IsSet(_always, i));
     }
@@ -76,9 +80,9 @@ internal sealed class RulePrefilter
     /// <summary>Rules evaluated on every event of the group (no usable literal need).</summary>
     public int AlwaysCount { get; }
 
-    public int LiteralCount => _automaton?.LiteralCount ?? 0;
+    public int LiteralCount { get; }
 
-    public int StateCount => _automaton?.StateCount ?? 0;
+    public int StateCount { get; }
 
     public PrefilterScratch CreateScratch() => new(LiteralCount, _always.Length);
 
@@ -87,33 +91,25 @@ internal sealed class RulePrefilter
     {
         var candidates = scratch.Candidates;
         _always.CopyTo(candidates, 0);
-        if (_automaton is null)
+        if (_scans.Length == 0)
         {
             return;
         }
         var hits = scratch.Hits;
         hits.Reset();
-        if (_allValues)
+        foreach (var (field, automaton, ids) in _scans)
         {
-            for (var i = 0; i < e.FieldCount; i++)
+            if (field is null)
             {
-                if (e.ValueAt(i) is { } text)
-                {
-                    _automaton.Scan(text, hits);
-                }
+                ScanEveryValue(e, automaton, hits, ids);
+                continue;
             }
-        }
-        else
-        {
-            foreach (var field in _fields)
+            var values = e.Get(field).GetEnumerator();
+            while (values.MoveNext())
             {
-                var values = e.Get(field).GetEnumerator();
-                while (values.MoveNext())
+                if (values.Current is { } text)
                 {
-                    if (values.Current is { } text)
-                    {
-                        _automaton.Scan(text, hits);
-                    }
+                    automaton.Scan(text, hits, ids);
                 }
             }
         }
@@ -122,6 +118,34 @@ internal sealed class RulePrefilter
             foreach (var rule in _rulesOfLiteral[literal])
             {
                 Set(candidates, rule);
+            }
+        }
+    }
+
+    // Keyword needs read every value of every event: plain ASCII values are scanned as their raw
+    // UTF-8 bytes, which saves decoding them; escaped or non-ASCII values (whose case folding may
+    // reach ASCII, e.g. U+017F) are decoded first.
+    private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
+    {
+        for (var i = 0; i < e.FieldCount; i++)
+        {
+            var kind = e.KindAt(i);
+            if (kind is EventValueKind.Null or EventValueKind.Empty)
+            {
+                continue;
+            }
+            if (automaton.IsAscii && kind is EventValueKind.String or EventValueKind.Number)
+            {
+                var raw = e.RawValueAt(i);
+                if (!raw.Contains((byte)'\\') && System.Text.Ascii.IsValid(raw))
+                {
+                    automaton.Scan(raw, hits, ids);
+                    continue;
+                }
+            }
+            if (e.ValueAt(i) is { } text)
+            {
+                automaton.Scan(text, hits, ids);
             }
         }
     }
