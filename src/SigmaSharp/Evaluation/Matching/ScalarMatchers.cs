@@ -83,7 +83,28 @@ internal sealed class CidrMatcher(IPNetwork network) : ValueMatcher
                 return false;
             }
         }
-        return network.Contains(address);
+        return Contains(address);
+    }
+
+    // By prefix bits: IPNetwork.Contains treats IPv4-mapped addresses specially and would refuse them in ::ffff:0:0/96.
+    private bool Contains(IPAddress address)
+    {
+        Span<byte> have = stackalloc byte[16];
+        Span<byte> want = stackalloc byte[16];
+        if (!address.TryWriteBytes(have, out var length) || !network.BaseAddress.TryWriteBytes(want, out _))
+        {
+            return false;
+        }
+        var bits = network.PrefixLength;
+        for (var i = 0; i < length && bits > 0; i++, bits -= 8)
+        {
+            var mask = bits >= 8 ? 0xFF : (byte)(0xFF << (8 - bits));
+            if ((have[i] & mask) != (want[i] & mask))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }
 
