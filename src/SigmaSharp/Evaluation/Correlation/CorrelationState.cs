@@ -11,9 +11,10 @@ namespace SigmaSharp.Evaluation.Correlation;
 /// <remarks>
 /// Conditions that can only become true as matches arrive (every threshold gt/gte, on counts and
 /// sums) are tested on each arrival over the window ending at that match; after a hit the group
-/// starts afresh. Others (lt/lte/eq/neq, ranges, averages, percentiles) are tested when a window
-/// closes: for each match, the window [its time, its time + timespan], once time passes its end
-/// (or at the end of the scan).
+/// starts afresh. Others (lt/lte/eq/neq, ranges, averages, percentiles) can only be decided on a
+/// whole window: windows start at a group's first match and last one timespan ("tumbling" from the
+/// first match); each is tested once time passes its end (or at the end of the scan), then the next
+/// window starts at the next match.
 /// </remarks>
 internal sealed class CorrelationState
 {
@@ -112,14 +113,7 @@ internal sealed class CorrelationState
                     var window = group.Entries.TakeWhile(e => e.Time <= end).ToList();
                     var hits = Rule.Type == CorrelationType.ValuePercentile ? Percentiles(group, window) : Single(group, window);
                     output.AddRange(hits);
-                    if (hits.Count > 0)
-                    {
-                        group.Entries.RemoveRange(0, window.Count);
-                    }
-                    else
-                    {
-                        group.Entries.RemoveAt(0);
-                    }
+                    group.Entries.RemoveRange(0, window.Count);
                 }
             }
             if (group.Entries.Count == 0)

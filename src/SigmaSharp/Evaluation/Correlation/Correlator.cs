@@ -78,6 +78,9 @@ public sealed class Correlator
 
     public bool IsEmpty => _states.Count == 0;
 
+    /// <summary>Groups currently holding state, over all correlations (bounded by the timespans).</summary>
+    internal int OpenGroups => _states.Sum(s => s.GroupCount);
+
     /// <summary>Whether a rule's own matches are withheld because a correlation referencing it has <c>generate: false</c>.</summary>
     public bool Suppresses(SigmaRuleBase rule) => _suppressed.Contains(rule);
 
@@ -161,8 +164,13 @@ public sealed class Correlator
         return output;
     }
 
-    private void Process(ScanMatch match, List<ScanMatch> output)
+    private void Process(ScanMatch match, List<ScanMatch> output, int depth = 0)
     {
+        // Chains deeper than this can only be reference cycles (A reads B reads A); they stop here.
+        if (depth > MaxChainDepth)
+        {
+            return;
+        }
         var produced = new List<ScanMatch>();
         foreach (var (state, slot) in _consumers[match.Rule])
         {
@@ -171,16 +179,18 @@ public sealed class Correlator
         foreach (var hit in produced)
         {
             output.Add(hit);
-            Feed(hit, output);
+            Feed(hit, output, depth + 1);
         }
     }
 
+    private const int MaxChainDepth = 16;
+
     // A correlation's hit is itself a match for the correlations that reference it.
-    private void Feed(ScanMatch hit, List<ScanMatch> output)
+    private void Feed(ScanMatch hit, List<ScanMatch> output, int depth = 0)
     {
         if (_consumers.ContainsKey(hit.Rule))
         {
-            Process(hit, output);
+            Process(hit, output, depth);
         }
     }
 }
