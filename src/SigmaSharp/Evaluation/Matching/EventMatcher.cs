@@ -9,6 +9,9 @@ internal abstract class EventMatcher
 
     /// <summary>What must occur in an event for this node to match, or null when unknown (prefilter input).</summary>
     public virtual LiteralNeed? Need => null;
+
+    /// <summary>Needs that must all hold (a conjunction); empty when nothing is known. AND nodes keep several.</summary>
+    public virtual IReadOnlyList<LiteralNeed> Needs => Need is { } need ? [need] : [];
 }
 
 /// <summary>
@@ -62,6 +65,10 @@ internal sealed class AndMatcher(EventMatcher[] operands) : EventMatcher
 
     // Any one operand's requirement holds for the conjunction; keep the most selective.
     public override LiteralNeed? Need => Operands.Select(o => o.Need).Aggregate((LiteralNeed?)null, LiteralNeed.Best);
+
+    /// <summary>Every operand's needs must hold; the most selective few are kept (the prefilter tracks at most 8 per rule).</summary>
+    public override IReadOnlyList<LiteralNeed> Needs =>
+        [.. Operands.SelectMany(o => o.Needs).OrderByDescending(n => LiteralRequirement.Score(n.Literals)).Take(8)];
 }
 
 internal sealed class OrMatcher(EventMatcher[] operands) : EventMatcher

@@ -43,7 +43,7 @@ internal static class LiteralRequirement
         return r > l ? right : left;
     }
 
-    private static double Score(IReadOnlyList<string> literals) =>
+    public static double Score(IReadOnlyList<string> literals) =>
         literals.Count == 0 ? double.MaxValue : literals.Min(s => s.Length) - Math.Log2(literals.Count);
 
     /// <summary>The literal of a string pattern that best stands for it, or null when none is long enough.</summary>

@@ -4,21 +4,24 @@ using SigmaSharp.Events;
 namespace SigmaSharp.Evaluation.Prefilter;
 
 /// <summary>
-/// Decides, per event, which rules of a group can possibly match. A rule with a known literal need
-/// (one of its literals occurs in one of its named fields) is a candidate only when an automaton
-/// found one of them in one of those fields; rules without a need are always candidates. Each field
+/// Decides, per event, which rules of a group can possibly match. A rule has up to 8 literal needs
+/// that must all hold (each: one of its literals occurs in one of its named fields); it is a
+/// candidate only when the automata found, for every need, one of its literals in one of its
+/// fields. Rules without needs are always candidates. Each field
 /// named by some need has its own automaton over just its literals, run once over that field's
 /// values; keyword needs share one automaton run over every value of the event.
 /// </summary>
 internal sealed class RulePrefilter
 {
     private readonly (FieldKey? Field, LiteralAutomaton Automaton, int[] Ids)[] _scans;
-    private readonly int[][] _rulesOfLiteral;
+    private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
     private readonly ulong[] _always;
+    private readonly byte[] _full;
 
-    public RulePrefilter(IReadOnlyList<LiteralNeed?> needs)
+    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs)
     {
         RuleCount = needs.Count;
+        _full = new byte[needs.Count];
         _always = new ulong[(needs.Count + 63) / 64];
         // Literal ids are per (field, literal): a literal counts only in the fields that need it.
         var ids = new Dictionary<(FieldKey?, string), int>();
@@ -27,11 +30,20 @@ internal sealed class RulePrefilter
         var anywhere = new object();
         for (var rule = 0; rule < needs.Count; rule++)
         {
-            if (needs[rule] is not { } need)
+            if (needs[rule].Count == 0)
             {
                 Set(_always, rule);
                 continue;
             }
+            _full[rule] = (byte)((1 << Math.Min(needs[rule].Count, 8)) - 1);
+            for (var index = 0; index < needs[rule].Count && index < 8; index++)
+            {
+                AddNeed(needs[rule][index], (rule << 3) | index);
+            }
+        }
+
+        void AddNeed(LiteralNeed need, int entry)
+        {
             FieldKey?[] scope = need.Scope is null ? new FieldKey?[] { null } : [.. need.Scope.Distinct()];
             foreach (var field in scope)
             {
@@ -51,7 +63,7 @@ internal sealed class RulePrefilter
                         list.Texts.Add(folded);
                         list.Ids.Add(id);
                     }
-                    rulesOfLiteral[id].Add(rule);
+                    rulesOfLiteral[id].Add(entry);
                 }
             }
         }
@@ -63,7 +75,7 @@ internal sealed class RulePrefilter
             {
                 if (!accepted[i])
                 {
-                    rulesOfLiteral[literalIds[i]].ForEach(rule => Set(_always, rule));
+                    rulesOfLiteral[literalIds[i]].ForEach(entry => Set(_always, entry >> 3));
                 }
             }
             scans.Add((field, automaton, [.. literalIds]));
@@ -84,7 +96,7 @@ internal sealed class RulePrefilter
 
     public int StateCount { get; }
 
-    public PrefilterScratch CreateScratch() => new(LiteralCount, _always.Length);
+    public PrefilterScratch CreateScratch() => new(LiteralCount, _always.Length, RuleCount);
 
     /// <summary>Fills <see cref="PrefilterScratch.Candidates"/> with the rules that may match <paramref name="e"/>.</summary>
     public void Select(SigmaEvent e, PrefilterScratch scratch)
@@ -113,13 +125,29 @@ internal sealed class RulePrefilter
                 }
             }
         }
+        var masks = scratch.Masks;
+        var touched = scratch.Touched;
         foreach (var literal in hits.Found)
         {
-            foreach (var rule in _rulesOfLiteral[literal])
+            foreach (var entry in _rulesOfLiteral[literal])
+            {
+                var rule = entry >> 3;
+                if (masks[rule] == 0)
+                {
+                    touched.Add(rule);
+                }
+                masks[rule] |= (byte)(1 << (entry & 7));
+            }
+        }
+        foreach (var rule in touched)
+        {
+            if (masks[rule] == _full[rule])
             {
                 Set(candidates, rule);
             }
+            masks[rule] = 0;
         }
+        touched.Clear();
     }
 
     // Keyword needs read every value of every event: plain ASCII values are scanned as their raw
@@ -156,8 +184,13 @@ internal sealed class RulePrefilter
 }
 
 /// <summary>One thread's working memory for one group's prefilter.</summary>
-internal sealed class PrefilterScratch(int literalCount, int words)
+internal sealed class PrefilterScratch(int literalCount, int words, int rules)
 {
+    /// <summary>Per rule, the needs found so far in the current event (cleared after each event).</summary>
+    public byte[] Masks { get; } = new byte[rules];
+
+    public List<int> Touched { get; } = [];
+
     public LiteralHits Hits { get; } = new(literalCount);
 
     public ulong[] Candidates { get; } = new ulong[words];

@@ -14,7 +14,7 @@ internal sealed class RuleGroup
         Index = index;
         Route = route;
         Entries = [.. entries];
-        Prefilter = new RulePrefilter([.. Entries.Select(e => e.Detection.Matcher.Need)]);
+        Prefilter = new RulePrefilter([.. Entries.Select(e => e.Detection.Matcher.Needs)]);
     }
 
     /// <summary>Position among the rule set's groups (indexes per-thread scratch).</summary>
