@@ -183,11 +183,7 @@ internal sealed class RuleSet
         scratch.NextEvent(dedupe: groups.Count > 1);
         foreach (var group in groups)
         {
-            group.Evaluate(e, scratch.PrefilterOf(group), scratch.IsNew, entry =>
-            {
-                scratch.MarkMatched(entry.Rule);
-                onMatch(entry.Rule, entry.Detection);
-            });
+            group.Evaluate(e, scratch, onMatch);
         }
     }
 }
@@ -204,12 +200,12 @@ internal sealed class EvaluationScratch
     {
         _prefilters = [.. set.Groups.Select(g => g.Prefilter.CreateScratch())];
         _matchedStamp = new int[set.Rules.Count];
-        IsNew = entry => !_dedupe || _matchedStamp[entry.Rule] != _serial;
     }
 
     public List<RuleGroup> Groups { get; } = [];
 
-    public Func<GroupEntry, bool> IsNew { get; }
+    /// <summary>False when the rule already matched this event through another group.</summary>
+    public bool IsNew(int rule) => !_dedupe || _matchedStamp[rule] != _serial;
 
     public PrefilterScratch PrefilterOf(RuleGroup group) => _prefilters[group.Index];
 

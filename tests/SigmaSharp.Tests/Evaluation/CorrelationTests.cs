@@ -125,6 +125,16 @@ public class CorrelationTests
     }
 
     [Fact]
+    public void Value_percentile_reports_values_whose_share_of_the_window_meets_the_condition()
+    {
+        var events = Enumerable.Range(0, 10).Select(i => Event("fail", "alice", i, $",\"Image\":\"{(i == 3 ? "rare.exe" : "common.exe")}\"")).ToArray();
+        var matches = Run([Fail, Correlation("value_percentile", "- failed", "condition:\n    field: Image\n    lte: 10")], events);
+        var hit = Assert.Single(Hits(matches));
+        Assert.Equal(10m, hit.Correlation!.Value);
+        Assert.Contains(hit.Correlation.Group, g => g.Value == "rare.exe");
+    }
+
+    [Fact]
     public void Upper_bound_conditions_are_decided_when_the_window_closes()
     {
         var matches = Run([Fail, Correlation("event_count", "- failed", "condition:\n    lt: 3", timespan: "10s")],

@@ -27,10 +27,11 @@ internal sealed class RuleGroup
     public RulePrefilter Prefilter { get; }
 
     /// <summary>Calls <paramref name="onMatch"/> for each entry matching <paramref name="e"/>, in entry order.</summary>
-    public void Evaluate(SigmaEvent e, PrefilterScratch scratch, Func<GroupEntry, bool> isNew, Action<GroupEntry> onMatch)
+    public void Evaluate(SigmaEvent e, EvaluationScratch scratch, Action<int, CompiledDetection> onMatch)
     {
-        Prefilter.Select(e, scratch);
-        var words = scratch.Candidates;
+        var prefilter = scratch.PrefilterOf(this);
+        Prefilter.Select(e, prefilter);
+        var words = prefilter.Candidates;
         for (var w = 0; w < words.Length; w++)
         {
             var bits = words[w];
@@ -39,9 +40,10 @@ internal sealed class RuleGroup
                 var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 var entry = Entries[i];
-                if (isNew(entry) && entry.Detection.Matcher.Matches(e))
+                if (scratch.IsNew(entry.Rule) && entry.Detection.Matcher.Matches(e))
                 {
-                    onMatch(entry);
+                    scratch.MarkMatched(entry.Rule);
+                    onMatch(entry.Rule, entry.Detection);
                 }
             }
         }
