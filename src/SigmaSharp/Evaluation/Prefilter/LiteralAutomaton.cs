@@ -1,0 +1,231 @@
+namespace SigmaSharp.Evaluation.Prefilter;
+
+/// <summary>
+/// Aho–Corasick automaton over case-folded text: finds, in one pass over a value, every literal
+/// (of many thousands) that occurs in it. Characters are folded with the invariant upper-case
+/// mapping (as OrdinalIgnoreCase does) and mapped to a small alphabet of the characters the
+/// literals use; the goto/fail structure is flattened into a dense transition table so each
+/// character costs two array reads.
+/// </summary>
+internal sealed class LiteralAutomaton
+{
+    private const int MaxClasses = 255;
+
+    private readonly byte[] _classOf;
+    private readonly int[] _row;
+    private readonly int[] _outputStartByRow;
+    private readonly int[] _outputEndByRow;
+    private readonly int[] _outputs;
+
+    private LiteralAutomaton(byte[] classOf, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
+    {
+        _classOf = classOf;
+        _outputs = outputs;
+        LiteralCount = literalCount;
+        IsAscii = ascii;
+        // Transitions hold the target's row offset (state × classes), with the sign bit set when the
+        // target reports literals: one table read per character, no multiply, no output-table read.
+        _row = new int[next.Length];
+        for (var i = 0; i < next.Length; i++)
+        {
+            var target = next[i];
+            _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
+        }
+        _outputStartByRow = new int[(outputStart.Length - 1) * classes + 1];
+        _outputEndByRow = new int[_outputStartByRow.Length];
+        for (var state = 0; state < outputStart.Length - 1; state++)
+        {
+            _outputStartByRow[state * classes] = outputStart[state];
+            _outputEndByRow[state * classes] = outputStart[state + 1];
+        }
+        StateCount = outputStart.Length - 1;
+    }
+
+    /// <summary>True when every literal is ASCII, so UTF-8 bytes of pure-ASCII text can be scanned directly.</summary>
+    public bool IsAscii { get; }
+
+    public int StateCount { get; }
+
+    public int LiteralCount { get; }
+
+    /// <summary>
+    /// Builds the automaton; <paramref name="accepted"/> tells, per literal, whether it could be
+    /// included (a literal using more distinct characters than the alphabet holds is not).
+    /// </summary>
+    public static LiteralAutomaton Build(IReadOnlyList<string> literals, out bool[] accepted)
+    {
+        var classOfUpper = new Dictionary<char, byte>();
+        accepted = new bool[literals.Count];
+        var folded = new string[literals.Count];
+        for (var i = 0; i < literals.Count; i++)
+        {
+            var text = literals[i].ToUpperInvariant();
+            var fresh = text.Distinct().Count(c => !classOfUpper.ContainsKey(c));
+            if (text.Length == 0 || classOfUpper.Count + fresh > MaxClasses)
+            {
+                continue;
+            }
+            foreach (var c in text)
+            {
+                if (!classOfUpper.ContainsKey(c))
+                {
+                    classOfUpper[c] = (byte)(classOfUpper.Count + 1);
+                }
+            }
+            accepted[i] = true;
+            folded[i] = text;
+        }
+        var classes = classOfUpper.Count + 1;
+        var classOf = new byte[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (classOfUpper.TryGetValue(char.ToUpperInvariant((char)c), out var k))
+            {
+                classOf[c] = k;
+            }
+        }
+
+        // Trie.
+        var children = new List<Dictionary<int, int>> { new() };
+        var own = new List<List<int>> { new() };
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (!accepted[i])
+            {
+                continue;
+            }
+            var state = 0;
+            foreach (var c in folded[i])
+            {
+                var k = classOfUpper[c];
+                if (!children[state].TryGetValue(k, out var child))
+                {
+                    child = children.Count;
+                    children.Add([]);
+                    own.Add([]);
+                    children[state][k] = child;
+                }
+                state = child;
+            }
+            own[state].Add(i);
+        }
+
+        // Breadth-first: fail links, dense transitions, outputs merged along fail links.
+        var count = children.Count;
+        var next = new int[count * classes];
+        var fail = new int[count];
+        var outputs = new List<int>[count];
+        outputs[0] = [];
+        var queue = new Queue<int>();
+        foreach (var (k, child) in children[0])
+        {
+            next[k] = child;
+            fail[child] = 0;
+            queue.Enqueue(child);
+        }
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            outputs[state] = [.. own[state], .. outputs[fail[state]]];
+            for (var k = 0; k < classes; k++)
+            {
+                if (children[state].TryGetValue(k, out var child))
+                {
+                    next[state * classes + k] = child;
+                    fail[child] = next[fail[state] * classes + k];
+                    queue.Enqueue(child);
+                }
+                else
+                {
+                    next[state * classes + k] = next[fail[state] * classes + k];
+                }
+            }
+        }
+        var outputStart = new int[count + 1];
+        var flat = new List<int>();
+        for (var s = 0; s < count; s++)
+        {
+            outputStart[s] = flat.Count;
+            flat.AddRange(outputs[s]);
+        }
+        outputStart[count] = flat.Count;
+        // Class 0 (characters no literal uses) leads back to the root from every state.
+        for (var s = 0; s < count; s++)
+        {
+            next[s * classes] = 0;
+        }
+        return new LiteralAutomaton(classOf, classes, next, outputStart, [.. flat], literals.Count,
+            folded.All(t => t is null || System.Text.Ascii.IsValid(t)));
+    }
+
+    /// <summary>Reports each literal found in <paramref name="text"/> to <paramref name="hits"/> as <paramref name="ids"/>[literal index] (once per literal per event).</summary>
+    public void Scan(ReadOnlySpan<char> text, LiteralHits hits, int[] ids)
+    {
+        var classOf = _classOf;
+        var rows = _row;
+        var row = 0;
+        foreach (var c in text)
+        {
+            row = rows[row + classOf[c]];
+            if (row < 0)
+            {
+                row &= int.MaxValue;
+                Report(row, hits, ids);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over ASCII text given as bytes (only when <see cref="IsAscii"/>).</summary>
+    public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
+    {
+        var classOf = _classOf;
+        var rows = _row;
+        var row = 0;
+        foreach (var b in ascii)
+        {
+            row = rows[row + classOf[b]];
+            if (row < 0)
+            {
+                row &= int.MaxValue;
+                Report(row, hits, ids);
+            }
+        }
+    }
+
+    private void Report(int row, LiteralHits hits, int[] ids)
+    {
+        for (int i = _outputStartByRow[row], end = _outputEndByRow[row]; i < end; i++)
+        {
+            hits.Add(ids[_outputs[i]]);
+        }
+    }
+}
+
+/// <summary>Per-thread record of the literals found in the current event.</summary>
+internal sealed class LiteralHits(int literalCount)
+{
+    private readonly int[] _stamp = new int[literalCount];
+    private readonly List<int> _found = [];
+    private int _serial = 1;
+
+    public IReadOnlyList<int> Found => _found;
+
+    public void Add(int literal)
+    {
+        if (_stamp[literal] != _serial)
+        {
+            _stamp[literal] = _serial;
+            _found.Add(literal);
+        }
+    }
+
+    public void Reset()
+    {
+        _found.Clear();
+        if (++_serial == int.MaxValue)
+        {
+            Array.Clear(_stamp);
+            _serial = 1;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using SigmaSharp.Evaluation.Matching;
+using SigmaSharp.Events;
+
+namespace SigmaSharp.Evaluation.Prefilter;
+
+/// <summary>
+/// Decides, per event, which rules of a group can possibly match. A rule has up to 8 literal needs
+/// that must all hold (each: one of its literals occurs in one of its named fields); it is a
+/// candidate only when the automata found, for every need, one of its literals in one of its
+/// fields. Rules without needs are always candidates. Each field
+/// named by some need has its own automaton over just its literals, run once over that field's
+/// values; keyword needs share one automaton run over every value of the event.
+/// </summary>
+internal sealed class RulePrefilter
+{
+    private readonly (FieldKey? Field, LiteralAutomaton Automaton, int[] Ids)[] _scans;
+    private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
+    private readonly ulong[] _always;
+    private readonly byte[] _full;
+
+    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs)
+    {
+        RuleCount = needs.Count;
+        _full = new byte[needs.Count];
+        _always = new ulong[(needs.Count + 63) / 64];
+        // Literal ids are per (field, literal): a literal counts only in the fields that need it.
+        var ids = new Dictionary<(FieldKey?, string), int>();
+        var rulesOfLiteral = new List<List<int>>();
+        var perField = new Dictionary<object, (FieldKey? Field, List<string> Texts, List<int> Ids)>(ReferenceEqualityComparer.Instance);
+        var anywhere = new object();
+        for (var rule = 0; rule < needs.Count; rule++)
+        {
+            if (needs[rule].Count == 0)
+            {
+                Set(_always, rule);
+                continue;
+            }
+            _full[rule] = (byte)((1 << Math.Min(needs[rule].Count, 8)) - 1);
+            for (var index = 0; index < needs[rule].Count && index < 8; index++)
+            {
+                AddNeed(needs[rule][index], (rule << 3) | index);
+            }
+        }
+
+        void AddNeed(LiteralNeed need, int entry)
+        {
+            FieldKey?[] scope = need.Scope is null ? new FieldKey?[] { null } : [.. need.Scope.Distinct()];
+            foreach (var field in scope)
+            {
+                foreach (var literal in need.Literals)
+                {
+                    var folded = literal.ToUpperInvariant();
+                    if (!ids.TryGetValue((field, folded), out var id))
+                    {
+                        id = rulesOfLiteral.Count;
+                        ids[(field, folded)] = id;
+                        rulesOfLiteral.Add([]);
+                        var slot = (object?)field ?? anywhere;
+                        if (!perField.TryGetValue(slot, out var list))
+                        {
+                            perField[slot] = list = (field, [], []);
+                        }
+                        list.Texts.Add(folded);
+                        list.Ids.Add(id);
+                    }
+                    rulesOfLiteral[id].Add(entry);
+                }
+            }
+        }
+        var scans = new List<(FieldKey?, LiteralAutomaton, int[])>();
+        foreach (var (field, texts, literalIds) in perField.Values)
+        {
+            var automaton = LiteralAutomaton.Build(texts, out var accepted);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                if (!accepted[i])
+                {
+                    rulesOfLiteral[literalIds[i]].ForEach(entry => Set(_always, entry >> 3));
+                }
+            }
+            scans.Add((field, automaton, [.. literalIds]));
+            StateCount += automaton.StateCount;
+        }
+        _scans = [.. scans];
+        LiteralCount = rulesOfLiteral.Count;
+        _rulesOfLiteral = [.. rulesOfLiteral.Select(r => r.Distinct().ToArray())];
+        AlwaysCount = Enumerable.Range(0, needs.Count).Count(i => IsSet(_always, i));
+    }
+
+    public int RuleCount { get; }
+
+    /// <summary>Rules evaluated on every event of the group (no usable literal need).</summary>
+    public int AlwaysCount { get; }
+
+    public int LiteralCount { get; }
+
+    public int StateCount { get; }
+
+    public PrefilterScratch CreateScratch() => new(LiteralCount, _always.Length, RuleCount);
+
+    /// <summary>Fills <see cref="PrefilterScratch.Candidates"/> with the rules that may match <paramref name="e"/>.</summary>
+    public void Select(SigmaEvent e, PrefilterScratch scratch)
+    {
+        var candidates = scratch.Candidates;
+        _always.CopyTo(candidates, 0);
+        if (_scans.Length == 0)
+        {
+            return;
+        }
+        var hits = scratch.Hits;
+        hits.Reset();
+        foreach (var (field, automaton, ids) in _scans)
+        {
+            if (field is null)
+            {
+                ScanEveryValue(e, automaton, hits, ids);
+                continue;
+            }
+            var values = e.Get(field).GetEnumerator();
+            while (values.MoveNext())
+            {
+                if (values.Current is { } text)
+                {
+                    automaton.Scan(text, hits, ids);
+                }
+            }
+        }
+        var masks = scratch.Masks;
+        var touched = scratch.Touched;
+        foreach (var literal in hits.Found)
+        {
+            foreach (var entry in _rulesOfLiteral[literal])
+            {
+                var rule = entry >> 3;
+                if (masks[rule] == 0)
+                {
+                    touched.Add(rule);
+                }
+                masks[rule] |= (byte)(1 << (entry & 7));
+            }
+        }
+        foreach (var rule in touched)
+        {
+            if (masks[rule] == _full[rule])
+            {
+                Set(candidates, rule);
+            }
+            masks[rule] = 0;
+        }
+        touched.Clear();
+    }
+
+    // Keyword needs read every value of every event: plain ASCII values are scanned as their raw
+    // UTF-8 bytes, which saves decoding them; escaped or non-ASCII values (whose case folding may
+    // reach ASCII, e.g. U+017F) are decoded first.
+    private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
+    {
+        for (var i = 0; i < e.FieldCount; i++)
+        {
+            var kind = e.KindAt(i);
+            if (kind is EventValueKind.Null or EventValueKind.Empty)
+            {
+                continue;
+            }
+            if (automaton.IsAscii && kind is EventValueKind.String or EventValueKind.Number)
+            {
+                var raw = e.RawValueAt(i);
+                if (!raw.Contains((byte)'\\') && System.Text.Ascii.IsValid(raw))
+                {
+                    automaton.Scan(raw, hits, ids);
+                    continue;
+                }
+            }
+            if (e.ValueAt(i) is { } text)
+            {
+                automaton.Scan(text, hits, ids);
+            }
+        }
+    }
+
+    private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
+
+    private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
+}
+
+/// <summary>One thread's working memory for one group's prefilter.</summary>
+internal sealed class PrefilterScratch(int literalCount, int words, int rules)
+{
+    /// <summary>Per rule, the needs found so far in the current event (cleared after each event).</summary>
+    public byte[] Masks { get; } = new byte[rules];
+
+    public List<int> Touched { get; } = [];
+
+    public LiteralHits Hits { get; } = new(literalCount);
+
+    public ulong[] Candidates { get; } = new ulong[words];
+}

@@ -1,0 +1,229 @@
+using SigmaSharp.Evaluation.Matching;
+using SigmaSharp.Evaluation.Prefilter;
+using SigmaSharp.Evaluation.Routing;
+using SigmaSharp.Events;
+using SigmaSharp.Rules;
+
+namespace SigmaSharp.Evaluation;
+
+/// <summary>
+/// The compiled detection rules of a scan: each rule compiled once per field naming of the routes
+/// that serve its log source (filters ANDed in), grouped by route, each group behind a literal
+/// prefilter. Immutable after construction; per-thread state lives in <see cref="EvaluationScratch"/>.
+/// </summary>
+internal sealed class RuleSet
+{
+    private readonly RuleGroup[] _groups;
+    private readonly RouteIndex _index;
+
+    private RuleSet(IReadOnlyList<SigmaRule> rules, IReadOnlyList<CompiledDetection?> reports, RuleGroup[] groups, EventSchema schema)
+    {
+        Rules = rules;
+        Reports = reports;
+        _groups = groups;
+        _index = new RouteIndex(schema, groups);
+    }
+
+    /// <summary>The rules that were compiled, by index.</summary>
+    public IReadOnlyList<SigmaRule> Rules { get; }
+
+    /// <summary>Per rule, one of its compilations, whose tested fields name the match report's fields.</summary>
+    public IReadOnlyList<CompiledDetection?> Reports { get; }
+
+    public IReadOnlyList<RuleGroup> Groups => _groups;
+
+    public static RuleSet Build(
+        IEnumerable<SigmaRule> rules, IReadOnlyList<SigmaFilter> filters, ScanOptions options, EventSchema schema,
+        List<SigmaDiagnostic> diagnostics)
+    {
+        var compiler = new RuleCompiler(options.Placeholders, options.RegexTimeout);
+        var map = options.IgnoreLogSources ? null : options.LogSources ?? LogSourceMap.Default;
+        var baseFields = new FieldResolver(schema);
+        var resolvers = new Dictionary<LogSourceRoute, FieldResolver>(ReferenceEqualityComparer.Instance);
+        var entries = new Dictionary<LogSourceRoute, List<GroupEntry>>(ReferenceEqualityComparer.Instance);
+        var everyEvent = new List<GroupEntry>();
+        var compiled = new List<SigmaRule>();
+        var reports = new List<CompiledDetection?>();
+        foreach (var rule in rules)
+        {
+            var routes = map?.RoutesFor(rule.LogSource) ?? [];
+            if (map is not null && routes.Count == 0)
+            {
+                if (options.UnknownLogSources == UnknownLogSourcePolicy.Skip)
+                {
+                    diagnostics.Add(EvaluationFacts.SkippedLogSource(rule.LogSource.Position, rule.LogSource.ToString()));
+                    continue;
+                }
+                diagnostics.Add(EvaluationFacts.UnroutedLogSource(rule.LogSource.Position, rule.LogSource.ToString()));
+            }
+            var ruleFilters = filters.Where(f => Applies(f, rule)).ToList();
+            var index = compiled.Count;
+            var byResolver = new Dictionary<FieldResolver, CompiledDetection?>(ReferenceEqualityComparer.Instance);
+            var failed = false;
+            var ruleDiagnostics = new List<SigmaDiagnostic>();
+            CompiledDetection? Compile(FieldResolver fields)
+            {
+                if (!byResolver.TryGetValue(fields, out var detection))
+                {
+                    detection = CompileWithFilters(compiler, rule, ruleFilters, fields, ruleDiagnostics);
+                    byResolver[fields] = detection;
+                    failed |= detection is null;
+                }
+                return detection;
+            }
+            var placed = new List<(LogSourceRoute? Route, CompiledDetection Detection)>();
+            if (routes.Count == 0)
+            {
+                if (Compile(baseFields) is { } detection)
+                {
+                    placed.Add((null, detection));
+                }
+            }
+            foreach (var route in routes)
+            {
+                if (!resolvers.TryGetValue(route, out var fields))
+                {
+                    fields = route.Fields.Count == 0 ? baseFields : new FieldResolver(schema, route.Fields);
+                    resolvers[route] = fields;
+                }
+                if (Compile(fields) is { } detection)
+                {
+                    placed.Add((route, detection));
+                }
+            }
+            // Diagnostics repeat per field naming; one copy of each is enough.
+            diagnostics.AddRange(ruleDiagnostics.Distinct());
+            if (failed)
+            {
+                continue;
+            }
+            compiled.Add(rule);
+            reports.Add(placed.Count > 0 ? placed[0].Detection : null);
+            foreach (var (route, detection) in placed)
+            {
+                var entry = new GroupEntry(index, detection);
+                if (route is null)
+                {
+                    everyEvent.Add(entry);
+                }
+                else
+                {
+                    if (!entries.TryGetValue(route, out var list))
+                    {
+                        entries[route] = list = [];
+                    }
+                    list.Add(entry);
+                }
+            }
+        }
+        var groups = new List<RuleGroup>();
+        foreach (var (route, list) in entries)
+        {
+            groups.Add(new RuleGroup(groups.Count, route, list));
+        }
+        if (everyEvent.Count > 0)
+        {
+            groups.Add(new RuleGroup(groups.Count, null, everyEvent));
+        }
+        return new RuleSet(compiled, reports, [.. groups], schema);
+    }
+
+    /// <summary>
+    /// Filters (pySigma semantics): a filter applies when each log source attribute it names equals
+    /// the rule's and its <c>rules</c> list names the rule (by id or name) or is <c>any</c>; its
+    /// first condition is then ANDed to the rule's conditions.
+    /// </summary>
+    internal static bool Applies(SigmaFilter filter, SigmaRule rule)
+    {
+        static bool Same(string? filterValue, string? ruleValue) =>
+            filterValue is null || string.Equals(filterValue, ruleValue, StringComparison.OrdinalIgnoreCase);
+        if (!Same(filter.LogSource.Category, rule.LogSource.Category) || !Same(filter.LogSource.Product, rule.LogSource.Product)
+            || !Same(filter.LogSource.Service, rule.LogSource.Service))
+        {
+            return false;
+        }
+        return filter.Rules.Any(r =>
+            r.Equals("any", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(r, rule.Id, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(r, rule.Name, StringComparison.Ordinal));
+    }
+
+    private static CompiledDetection? CompileWithFilters(
+        RuleCompiler compiler, SigmaRule rule, List<SigmaFilter> filters, FieldResolver fields, List<SigmaDiagnostic> diagnostics)
+    {
+        var detection = compiler.Compile(rule, fields, diagnostics);
+        if (detection is null || filters.Count == 0)
+        {
+            return detection;
+        }
+        var operands = new List<EventMatcher> { detection.Matcher };
+        var tested = detection.TestedFields.ToList();
+        var regexes = detection.Regexes.ToList();
+        foreach (var filter in filters)
+        {
+            var compiled = compiler.Compile(filter.Detection, filter.Conditions.Take(1).ToEquatableArray(), filter.Source.Position, fields, diagnostics);
+            if (compiled is null)
+            {
+                return null;
+            }
+            operands.Add(compiled.Matcher);
+            regexes.AddRange(compiled.Regexes);
+        }
+        return new CompiledDetection(new AndMatcher([.. operands]), tested, regexes);
+    }
+
+    public EvaluationScratch CreateScratch() => new(this);
+
+    /// <summary>Calls <paramref name="onMatch"/> once per rule matching <paramref name="e"/>: groups in route order, rules in load order.</summary>
+    public void Evaluate(SigmaEvent e, EvaluationScratch scratch, Action<int, CompiledDetection> onMatch)
+    {
+        var groups = scratch.Groups;
+        groups.Clear();
+        _index.Collect(e, groups);
+        scratch.NextEvent(dedupe: groups.Count > 1);
+        foreach (var group in groups)
+        {
+            group.Evaluate(e, scratch, onMatch);
+        }
+    }
+}
+
+/// <summary>One thread's working memory for a <see cref="RuleSet"/>.</summary>
+internal sealed class EvaluationScratch
+{
+    private readonly PrefilterScratch[] _prefilters;
+    private readonly int[] _matchedStamp;
+    private int _serial;
+    private bool _dedupe;
+
+    public EvaluationScratch(RuleSet set)
+    {
+        _prefilters = [.. set.Groups.Select(g => g.Prefilter.CreateScratch())];
+        _matchedStamp = new int[set.Rules.Count];
+    }
+
+    public List<RuleGroup> Groups { get; } = [];
+
+    /// <summary>False when the rule already matched this event through another group.</summary>
+    public bool IsNew(int rule) => !_dedupe || _matchedStamp[rule] != _serial;
+
+    public PrefilterScratch PrefilterOf(RuleGroup group) => _prefilters[group.Index];
+
+    public void NextEvent(bool dedupe)
+    {
+        _dedupe = dedupe;
+        if (dedupe && ++_serial == int.MaxValue)
+        {
+            Array.Clear(_matchedStamp);
+            _serial = 1;
+        }
+    }
+
+    public void MarkMatched(int rule)
+    {
+        if (_dedupe)
+        {
+            _matchedStamp[rule] = _serial;
+        }
+    }
+}
