@@ -45,6 +45,6 @@ public sealed record ScanOptions
     /// <summary>Receives records and files the readers skipped.</summary>
     public EventDiagnosticLog? EventDiagnostics { get; init; }
 
-    /// <summary>Reader for .evtx files, when one is available.</summary>
-    public IEventSource? EvtxSource { get; init; }
+    /// <summary>Reader for .evtx files: our own EVTX parser unless replaced (null: EVTX files are reported as unsupported).</summary>
+    public IEventSource? EvtxSource { get; init; } = SigmaSharp.Events.Evtx.EvtxEventSource.Instance;
 }
