@@ -1,6 +1,16 @@
+using System.CommandLine;
+using SigmaSharp.Cli.Commands;
+
 namespace SigmaSharp.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("sigma: check, convert, scan and document Sigma detection rules.");
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
+        return CommandRunner.Run(root, args);
+    }
 }

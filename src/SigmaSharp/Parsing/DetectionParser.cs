@@ -42,7 +42,15 @@ internal static class DetectionParser
             context.Report(DiagnosticFacts.EmptyDetection(detection.Position));
         }
 
-        var conditions = ParseConditions(detection, context, identifiers.Select(i => i.Name).ToList());
+        // Conditions resolve against every declared identifier, even one that failed to parse, so that one
+        // mistake is reported once and not again as an undefined selection.
+        var declared = detection.Entries.Select(e => e.Key.Value).Where(k => !reserved.Contains(k)).Distinct().ToList();
+        if (declared.Count == 0)
+        {
+            return null;
+        }
+
+        var conditions = ParseConditions(detection, context, declared);
         var timeframe = context.ScalarText(detection, "timeframe");
         var errorsAfter = context.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         return errorsAfter > errorsBefore ? null : new Result(identifiers.ToEquatableArray(), conditions, timeframe);
@@ -189,6 +197,11 @@ internal static class DetectionParser
             {
                 context.Report(DiagnosticFacts.KeywordWithField(key.Position, "an empty field name needs modifiers (e.g. '|all'); keywords are written as a list"));
                 continue;
+            }
+
+            if (scalars.Count > 1 && scalars.Any(s => s is null || ScalarResolver.IsNull(s)))
+            {
+                context.Report(DiagnosticFacts.NullInList(key.Position));
             }
 
             var item = ParseItem(field, modifiers, scalars, key.Position, context);

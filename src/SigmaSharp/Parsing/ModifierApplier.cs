@@ -246,7 +246,12 @@ internal static class ModifierApplier
         }
 
         var withPrefix = text.Contains('/', StringComparison.Ordinal) ? text : text + (text.Contains(':', StringComparison.Ordinal) ? "/128" : "/32");
-        return IPNetwork.TryParse(withPrefix, out var network) ? new SigmaCidr(network, text) : DiagnosticFacts.InvalidCidr(at, text);
+        // Like Python's strict ip_network (and so pySigma), an address with host bits set is not a network.
+        return IPNetwork.TryParse(withPrefix, out var network)
+               && IPAddress.TryParse(withPrefix[..withPrefix.IndexOf('/', StringComparison.Ordinal)], out var address)
+               && address.Equals(network.BaseAddress)
+            ? new SigmaCidr(network, text)
+            : DiagnosticFacts.InvalidCidr(at, text);
     }
 
     private static Step FieldRef(SigmaValue value, SourcePosition at) => AsString(value) switch

@@ -6,7 +6,7 @@ namespace SigmaSharp.Parsing;
 /// <summary>Parses the text of one rule file into rules of every kind, with the file's diagnostics.</summary>
 public static class RuleFileParser
 {
-    public sealed record Result(IReadOnlyList<SigmaRuleBase> Rules, IReadOnlyList<SigmaDiagnostic> Diagnostics, bool Skipped);
+    public sealed record Result(IReadOnlyList<SigmaRuleBase> Rules, IReadOnlyList<SigmaDiagnostic> Diagnostics, bool Skipped, int RulesWithErrors = 0);
 
     public static Result ParseText(string text, string file, YamlBudgets? budgets = null)
     {
@@ -18,12 +18,18 @@ public static class RuleFileParser
         }
 
         var rules = new List<SigmaRuleBase>();
+        var rulesWithErrors = 0;
         foreach (var document in CollectionMerger.Merge(documents, context))
         {
             ReportDuplicateKeys(document.Map, context);
             var before = context.Diagnostics.Count;
             var source = new RuleSource(file, document.Index, document.Position);
             var rule = RuleDocumentParser.Parse(document.Map, source, context);
+            if (context.Diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                rulesWithErrors++;
+            }
+
             if (rule is not null)
             {
                 rules.Add(rule);
@@ -31,10 +37,13 @@ public static class RuleFileParser
             else if (context.Diagnostics.Count == before)
             {
                 context.Report(DiagnosticFacts.UnknownDocumentKind(document.Position));
+                rulesWithErrors++;
             }
         }
 
-        return new Result(rules, context.Diagnostics, Skipped: false);
+        // Errors before the first document (a bad collection action, a non-map document) also cost a rule.
+        rulesWithErrors = Math.Max(rulesWithErrors, context.HasErrors ? 1 : 0);
+        return new Result(rules, context.Diagnostics, Skipped: false, rulesWithErrors);
     }
 
     /// <summary>Reads a file with the size and encoding checks, then parses it. Never throws for bad input.</summary>

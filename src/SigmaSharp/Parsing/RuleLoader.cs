@@ -50,8 +50,15 @@ public static class RuleLoader
             rules.AddRange(result.Rules);
         }
 
+        var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var converted = LegacyAggregationConverter.Convert(rules, diagnostics);
-        var collection = new RuleCollection(converted.ToEquatableArray(), EquatableArray<SigmaDiagnostic>.Empty, results.Count(r => !r.Skipped), results.Count(r => r.Skipped) + missing);
+        var refusedAggregations = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) - errorsBefore;
+        var collection = new RuleCollection(
+            converted.ToEquatableArray(),
+            EquatableArray<SigmaDiagnostic>.Empty,
+            results.Count(r => !r.Skipped),
+            results.Count(r => r.Skipped) + missing,
+            results.Sum(r => r.RulesWithErrors) + refusedAggregations);
         diagnostics.AddRange(ReferenceResolver.Check(collection));
         return collection with { Diagnostics = diagnostics.ToEquatableArray() };
     }

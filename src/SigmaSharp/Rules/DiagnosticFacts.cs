@@ -57,15 +57,13 @@ public static class DiagnosticFacts
     public static SigmaDiagnostic ModifierValueType(SourcePosition at, string modifier, string expected, string found) =>
         Error("SIG203", at, $"modifier '{modifier}' expects {expected}, found {found}");
 
-    public static SigmaDiagnostic InvalidRegex(SourcePosition at, string detail) => Error("SIG204", at, "invalid regular expression: " + detail);
-
     public static SigmaDiagnostic InvalidCidr(SourcePosition at, string value) => Error("SIG205", at, $"'{value}' is not a valid IPv4 or IPv6 CIDR network");
 
     public static SigmaDiagnostic WildcardInEncodedValue(SourcePosition at, string modifier) =>
         Error("SIG206", at, $"'{modifier}' cannot encode a value with wildcards: the wildcard would be encoded as a literal");
 
     public static SigmaDiagnostic NullInList(SourcePosition at) =>
-        Error("SIG207", at, "null cannot be part of a list of values; put the null test in its own selection");
+        Warning("SIG207", at, "null cannot be part of a list of values; put the null test in its own selection");
 
     public static SigmaDiagnostic EmptySearchIdentifier(SourcePosition at, string name) => Error("SIG208", at, $"search identifier '{name}' is empty");
 

@@ -31,3 +31,33 @@ public static class ModifierNames
 
     public static string NameOf(Modifier modifier) => NameByModifier[modifier];
 }
+
+/// <summary>One line per modifier for <c>sigma list modifiers</c>.</summary>
+public static class ModifierDescriptions
+{
+    public static IReadOnlyList<(string Name, string Description)> All { get; } =
+    [
+        ("contains", "value matched anywhere in the field (wildcards around it)"),
+        ("startswith", "value matched at the start of the field"),
+        ("endswith", "value matched at the end of the field"),
+        ("all", "the values of the list are AND-linked instead of OR-linked"),
+        ("exists", "the field exists (true) or does not exist (false)"),
+        ("cased", "match case-sensitively (default is case-insensitive)"),
+        ("neq", "the field differs from every one of the values"),
+        ("windash", "a word-leading '-' or '/' also matches '/', '-', en dash, em dash and horizontal bar"),
+        ("re", "the value is a regular expression (PCRE subset, case-sensitive)"),
+        ("i / ignorecase", "regular expression flag: case-insensitive"),
+        ("m / multiline", "regular expression flag: ^ and $ match at line breaks"),
+        ("s / dotall", "regular expression flag: . matches line breaks"),
+        ("base64", "the value is Base64-encoded"),
+        ("base64offset", "the value Base64-encoded at each of the three byte offsets"),
+        ("utf16le / wide", "the value encoded as UTF-16LE (usually before base64)"),
+        ("utf16be", "the value encoded as UTF-16BE"),
+        ("utf16", "the value encoded as UTF-16 with a byte order mark"),
+        ("lt / lte / gt / gte", "numeric comparison with the value"),
+        ("minute / hour / day / week / month / year", "compare a part of a timestamp field"),
+        ("cidr", "the field is an IP address inside the IPv4 or IPv6 network"),
+        ("expand", "%placeholders% in the value are replaced by a pipeline or a placeholder file"),
+        ("fieldref", "the value names another field of the same event to compare with"),
+    ];
+}

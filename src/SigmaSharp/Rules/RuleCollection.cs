@@ -8,7 +8,8 @@ public sealed record RuleCollection(
     EquatableArray<SigmaRuleBase> Rules,
     EquatableArray<SigmaDiagnostic> Diagnostics,
     int FilesRead,
-    int FilesSkipped)
+    int FilesSkipped,
+    int RulesWithErrors = 0)
 {
     public IEnumerable<SigmaRule> DetectionRules => Rules.OfType<SigmaRule>();
 

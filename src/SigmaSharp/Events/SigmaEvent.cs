@@ -1,0 +1,222 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SigmaSharp.Events;
+
+/// <summary>
+/// One event, flattened: every scalar of the JSON document in document order, each with its full
+/// dotted path and its Sigma name. Immutable once built; safe to read from several threads.
+/// </summary>
+/// <remarks>
+/// <para>Field lookup (case-insensitive), first rule that finds something wins:</para>
+/// <list type="number">
+/// <item>the full dotted path, exactly (<c>Event.EventData.Image</c>, <c>process.command_line</c>);</item>
+/// <item>the Sigma name: the property name (<c>Image</c>, <c>EventID</c>, <c>eventName</c>); for XML
+/// attributes element and attribute joined by '_' (<c>Provider_Name</c>, <c>Execution_ProcessID</c>);
+/// for <c>#text</c> the element's name. When that name occurs under several paths, a path under
+/// <c>Event.EventData</c>/<c>Event.UserData</c> wins, then one under <c>Event.System</c>, else
+/// the first in document order.</item>
+/// </list>
+/// <para>The event keeps its UTF-8 JSON and the position of each value; strings are decoded only
+/// when asked for, which keeps building an event close to the cost of reading its tokens.</para>
+/// </remarks>
+public sealed class SigmaEvent
+{
+    private readonly byte[] _json;
+    private readonly int[] _ids; // [0, n): full path name ids; [n, 2n): Sigma name ids
+    private readonly ValueSpan[] _values;
+    private string?[]? _decoded;
+    private DateTimeOffset? _timestamp;
+    private bool _timestampDone;
+
+    internal SigmaEvent(
+        EventSchema schema, byte[] json, int start, int length, int[] ids, ValueSpan[] values, EventOrigin origin)
+    {
+        Schema = schema;
+        Origin = origin;
+        _json = json;
+        JsonStart = start;
+        JsonLength = length;
+        _ids = ids;
+        _values = values;
+    }
+
+    public EventSchema Schema { get; }
+
+    /// <summary>Where the event came from (file name and line or record number), if known.</summary>
+    public EventOrigin Origin { get; }
+
+    /// <summary>Number of flattened entries, including nulls and empty containers.</summary>
+    public int FieldCount => _values.Length;
+
+    /// <summary>The event as UTF-8 JSON, as read.</summary>
+    public ReadOnlyMemory<byte> Json => _json.AsMemory(JsonStart, JsonLength);
+
+    internal int JsonStart { get; }
+
+    internal int JsonLength { get; }
+
+    /// <summary>Values of a field; see the class remarks for how names resolve.</summary>
+    public FieldValues this[string name] => Get(Schema.Field(name));
+
+    /// <summary>Values of a field resolved once with <see cref="EventSchema.Field"/>.</summary>
+    public FieldValues Get(FieldKey key)
+    {
+        if (!ReferenceEquals(key.Schema, Schema))
+        {
+            return Get(Schema.Field(key.Name));
+        }
+        foreach (var candidate in key.CandidateIds)
+        {
+            var found = Find(candidate);
+            if (found.Exists)
+            {
+                return found;
+            }
+        }
+        return default;
+    }
+
+    public bool Exists(FieldKey key) => Get(key).Exists;
+
+    /// <summary>Every entry in document order, with path, Sigma name and value.</summary>
+    public IEnumerable<EventField> Fields
+    {
+        get
+        {
+            var names = Schema.Names;
+            for (var i = 0; i < _values.Length; i++)
+            {
+                var shortId = _ids[_values.Length + i];
+                var path = names.NameOf(_ids[i]);
+                yield return new EventField(path, shortId < 0 ? path : names.NameOf(shortId), ValueAt(i), KindAt(i));
+            }
+        }
+    }
+
+    /// <summary>Every non-null value, for keyword search over the whole event.</summary>
+    public IEnumerable<string> AllValues
+    {
+        get
+        {
+            for (var i = 0; i < _values.Length; i++)
+            {
+                if (ValueAt(i) is { } value)
+                {
+                    yield return value;
+                }
+            }
+        }
+    }
+
+    /// <summary>The event time from <see cref="EventSchema.DefaultTimestampFields"/> (or the
+    /// schema's own list): ISO 8601 text (UTC when no offset is given) or Unix epoch seconds or
+    /// milliseconds; null when no listed field parses.</summary>
+    public DateTimeOffset? Timestamp
+    {
+        get
+        {
+            if (!Volatile.Read(ref _timestampDone))
+            {
+                _timestamp = EventTimestamp.Find(this);
+                Volatile.Write(ref _timestampDone, true);
+            }
+            return _timestamp;
+        }
+    }
+
+    /// <summary>The computer or host name from the schema's host name fields.</summary>
+    public string? Computer
+    {
+        get
+        {
+            foreach (var key in Schema.HostNameFields)
+            {
+                if (Get(key).First is { Length: > 0 } host)
+                {
+                    return host;
+                }
+            }
+            return null;
+        }
+    }
+
+    public override string ToString() => Encoding.UTF8.GetString(Json.Span);
+
+    internal EventValueKind KindAt(int index) => _values[index].Kind;
+
+    /// <summary>The text of entry <paramref name="index"/>: strings unescaped, numbers verbatim.</summary>
+    internal string? ValueAt(int index)
+    {
+        var span = _values[index];
+        switch (span.Kind)
+        {
+            case EventValueKind.Null or EventValueKind.Empty:
+                return null;
+            case EventValueKind.True:
+                return "true";
+            case EventValueKind.False:
+                return "false";
+        }
+        var decoded = _decoded ??= new string?[_values.Length];
+        return decoded[index] ??= Decode(span);
+    }
+
+    /// <summary>Raw UTF-8 of a string or number value (still JSON-escaped if it was).</summary>
+    internal ReadOnlySpan<byte> RawValueAt(int index) =>
+        _json.AsSpan(_values[index].Start, _values[index].Length);
+
+    internal int NextEntryOfPath(int pathId, int from) =>
+        from >= _values.Length ? -1 : IndexOf(_ids.AsSpan(from, _values.Length - from), pathId, from);
+
+    private FieldValues Find(int nameId)
+    {
+        var n = _values.Length;
+        var fullIds = _ids.AsSpan(0, n);
+        var exact = fullIds.IndexOf(nameId);
+        if (exact >= 0)
+        {
+            return new FieldValues(this, nameId, exact);
+        }
+        var shortIds = _ids.AsSpan(n, n);
+        var first = shortIds.IndexOf(nameId);
+        if (first < 0)
+        {
+            return default;
+        }
+        var best = first;
+        var bestRank = Schema.Names.RankOf(fullIds[first]);
+        for (var i = IndexOf(shortIds[(first + 1)..], nameId, first + 1); i >= 0;
+             i = IndexOf(shortIds[(i + 1)..], nameId, i + 1))
+        {
+            if (fullIds[i] != fullIds[best] && Schema.Names.RankOf(fullIds[i]) < bestRank)
+            {
+                best = i;
+                bestRank = Schema.Names.RankOf(fullIds[i]);
+            }
+        }
+        return new FieldValues(this, fullIds[best], best);
+    }
+
+    private static int IndexOf(ReadOnlySpan<int> span, int value, int offset)
+    {
+        var i = span.IndexOf(value);
+        return i < 0 ? -1 : i + offset;
+    }
+
+    private string Decode(ValueSpan span)
+    {
+        var raw = _json.AsSpan(span.Start, span.Length);
+        if (!span.Escaped)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+        // The span excludes the quotes; widened by one byte each side it is one JSON string to unescape.
+        var reader = new Utf8JsonReader(_json.AsSpan(span.Start - 1, span.Length + 2));
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    /// <summary>Where one value sits in the JSON: string contents without quotes.</summary>
+    internal readonly record struct ValueSpan(int Start, int Length, EventValueKind Kind, bool Escaped);
+}
