@@ -7,7 +7,7 @@ namespace SigmaSharp.Pipelines.Processing;
 /// <c>add_condition</c>: a new search identifier (the given field/value map, parsed like a rule's selection) ANDed
 /// in front of every condition, or ANDed NOT with <c>negated</c>.
 /// </summary>
-internal sealed record AddConditionTransformation(DetectionNode Selection, bool Negated) : Transformation
+internal sealed record AddConditionTransformation(DetectionNode Selection, bool Negated, bool Template) : Transformation
 {
     public override SigmaRuleBase Apply(SigmaRuleBase rule, ProcessingContext context)
     {
@@ -23,6 +23,7 @@ internal sealed record AddConditionTransformation(DetectionNode Selection, bool 
         }
 
         var at = Selection.Position;
+        var selection = Template ? Substitute(Selection, r.LogSource) : Selection;
         ConditionNode added = new SelectionNode(name, at);
         if (Negated)
         {
@@ -33,10 +34,28 @@ internal sealed record AddConditionTransformation(DetectionNode Selection, bool 
         context.MarkRule();
         return r with
         {
-            Detection = r.Detection.Append(new SearchIdentifier(name, Selection, at)).ToEquatableArray(),
+            Detection = r.Detection.Append(new SearchIdentifier(name, selection, at)).ToEquatableArray(),
             Conditions = conditions.ToEquatableArray(),
         };
     }
+
+    /// <summary>With <c>template: true</c>, <c>$category</c>, <c>$product</c>, <c>$service</c> in string values take the rule's log source.</summary>
+    private static DetectionNode Substitute(DetectionNode node, LogSource source) => node switch
+    {
+        DetectionGroup group => group with { Items = group.Items.Select(i => Substitute(i, source)).ToEquatableArray() },
+        DetectionItem item => item with
+        {
+            Values = item.Values.Select(v => v is Rules.Values.SigmaString s
+                ? (Rules.Values.SigmaValue)Rules.Values.SigmaString.Create(s.Parts.Select(p => p is Rules.Values.LiteralPart l ? new Rules.Values.LiteralPart(Fill(l.Text, source)) : p), s.Cased)
+                : v).ToEquatableArray(),
+        },
+        _ => node,
+    };
+
+    private static string Fill(string text, LogSource source) => text
+        .Replace("${category}", source.Category ?? string.Empty, StringComparison.Ordinal).Replace("$category", source.Category ?? string.Empty, StringComparison.Ordinal)
+        .Replace("${product}", source.Product ?? string.Empty, StringComparison.Ordinal).Replace("$product", source.Product ?? string.Empty, StringComparison.Ordinal)
+        .Replace("${service}", source.Service ?? string.Empty, StringComparison.Ordinal).Replace("$service", source.Service ?? string.Empty, StringComparison.Ordinal);
 }
 
 /// <summary><c>change_logsource</c>: the rule's log source replaced by the given one (attributes not given become empty, as in pySigma).</summary>

@@ -75,13 +75,8 @@ internal sealed class TransformationReader(PipelineYamlValues values, string fil
                 break;
             case "add_condition":
                 parameters = ["conditions", "template", "negated"];
-                if (values.Bool(map, "template", false))
-                {
-                    values.Error(map["template"]!.Position, "templated conditions (Jinja) are not supported; use vars with value_placeholders");
-                }
-
                 var selection = values.Map(map, "conditions") is { } conditions ? Selection(conditions) : null;
-                result = selection is null ? null : new AddConditionTransformation(selection, values.Bool(map, "negated", false));
+                result = selection is null ? null : new AddConditionTransformation(selection, values.Bool(map, "negated", false), values.Bool(map, "template", false));
                 break;
             case "change_logsource":
                 parameters = ["category", "product", "service"];
