@@ -11,16 +11,16 @@ namespace SigmaSharp.Conversion.Modern;
 /// </summary>
 internal static class ConditionTreeBuilder
 {
-    public static CNode? Build(SigmaRule rule, ConditionNode condition) => Condition(rule, condition);
+    public static CNode? Build(SigmaRule rule, ConditionNode condition) => Condition(rule, condition, false);
 
-    private static CNode? Condition(SigmaRule rule, ConditionNode node) => node switch
+    private static CNode? Condition(SigmaRule rule, ConditionNode node, bool orScope) => node switch
     {
-        AndNode and => Linked(and.Operands.Select(o => Condition(rule, o)), items => new CAnd(items)),
-        OrNode or => Linked(or.Operands.Select(o => Condition(rule, o)), items => new COr(items)),
-        NotNode not => Condition(rule, not.Operand) is { } inner ? new CNot(inner) : null,
-        SelectionNode selection => Identifier(rule, selection.Name),
+        AndNode and => Linked(and.Operands.Select(o => Condition(rule, o, orScope)), items => new CAnd(items)),
+        OrNode or => Linked(or.Operands.Select(o => Condition(rule, o, orScope)), items => new COr(items)),
+        NotNode not => Condition(rule, not.Operand, orScope) is { } inner ? new CNot(inner) : null,
+        SelectionNode selection => Identifier(rule, selection.Name, orScope),
         OfNode of => Linked(
-            Matches(rule, of).Select(name => Identifier(rule, name)),
+            Matches(rule, of).Select(name => Identifier(rule, name, orScope || of.Quantifier == Quantifier.Any)),
             items => of.Quantifier == Quantifier.All ? new CAnd(items) : new COr(items)),
         _ => throw new InvalidOperationException("unknown condition node " + node.GetType().Name),
     };
@@ -29,37 +29,37 @@ internal static class ConditionTreeBuilder
     private static IEnumerable<string> Matches(SigmaRule rule, OfNode of) =>
         of.Pattern is { } pattern && !pattern.StartsWith('_') ? of.Matches.Where(m => !m.StartsWith('_')) : of.Matches;
 
-    private static CNode? Identifier(SigmaRule rule, string name) =>
-        rule.FindIdentifier(name) is { } identifier ? Detection(identifier.Definition) : null;
+    private static CNode? Identifier(SigmaRule rule, string name, bool orScope) =>
+        rule.FindIdentifier(name) is { } identifier ? Detection(identifier.Definition, orScope) : null;
 
-    public static CNode? Detection(DetectionNode node) => node switch
+    public static CNode? Detection(DetectionNode node, bool orScope) => node switch
     {
-        DetectionGroup group => Linked(group.Items.Select(Detection), items => group.Linking == Linking.And ? new CAnd(items) : new COr(items)),
-        DetectionItem item => Item(item),
+        DetectionGroup group => Linked(group.Items.Select(i => Detection(i, orScope)), items => group.Linking == Linking.And ? new CAnd(items) : new COr(items)),
+        DetectionItem item => Item(item, orScope),
         _ => throw new InvalidOperationException("unknown detection node"),
     };
 
-    private static CNode? Item(DetectionItem item)
+    private static CNode? Item(DetectionItem item, bool orScope)
     {
         CNode? result;
         if (item.Values.Count == 0)
         {
-            result = item.Field is null ? null : new CField(item.Field, SigmaNull.Instance);
+            result = item.Field is null ? null : new CField(item.Field, SigmaNull.Instance, orScope);
         }
         else if (item.Values.Count == 1)
         {
-            result = Leaf(item.Field, item.Values[0]);
+            result = Leaf(item.Field, item.Values[0], orScope);
         }
         else
         {
-            var leaves = item.Values.Select(v => Leaf(item.Field, v)).ToList();
+            var leaves = item.Values.Select(v => Leaf(item.Field, v, orScope)).ToList();
             result = item.ValueLinking == Linking.And ? new CAnd(leaves) : new COr(leaves);
         }
 
         return item.Negated && result is not null ? new CNot(result) : result;
     }
 
-    private static CNode Leaf(string? field, SigmaValue value) => field is null ? new CValue(value) : new CField(field, value);
+    private static CNode Leaf(string? field, SigmaValue value, bool orScope) => field is null ? new CValue(value) : new CField(field, value, orScope);
 
     private static CNode? Linked(IEnumerable<CNode?> operands, Func<IReadOnlyList<CNode>, CNode> create)
     {

@@ -64,7 +64,25 @@ internal sealed partial class EqlBackend(ModernBackendSettings settings) : Moder
     private sealed class EqlRenderer(TextDialect dialect) : ElasticRenderer(dialect, "?{field} != null")
     {
         protected override string? StringMatch(string field, SigmaString value) =>
-            value.Parts.Count == 0 ? QuoteField(field) + "==" + StringValue(value) : base.StringMatch(field, value);
+            value.Parts.Count == 0 || IsIpAddress(value) ? QuoteField(field) + "==" + StringValue(value) : base.StringMatch(field, value);
+
+        /// <summary>As Python's ipaddress.ip_address: a strict dotted quad, or an IPv6 address.</summary>
+        private static bool IsIpAddress(SigmaString value)
+        {
+            if (!value.IsPlain)
+            {
+                return false;
+            }
+
+            var text = value.PlainText;
+            if (text.Contains(':', StringComparison.Ordinal))
+            {
+                return System.Net.IPAddress.TryParse(text, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !text.Contains('%', StringComparison.Ordinal);
+            }
+
+            var octets = text.Split('.');
+            return octets.Length == 4 && octets.All(o => o.Length is > 0 and <= 3 && o.All(char.IsAsciiDigit) && (o.Length == 1 || o[0] != '0') && int.Parse(o, System.Globalization.CultureInfo.InvariantCulture) <= 255);
+        }
 
         protected override string? FieldValue(CField node, bool negated)
         {

@@ -55,7 +55,7 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
 
     protected override TextDialect Dialect => LuceneDialect;
 
-    protected override TextQueryRenderer CreateRenderer() => new ElasticRenderer(LuceneDialect, "_exists_:{field}");
+    protected override TextQueryRenderer CreateRenderer() => new ElasticRenderer(LuceneDialect, "_exists_:{field}", escapeIpv6Colons: true);
 
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) => Format switch
     {
@@ -121,7 +121,7 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
 /// The Elasticsearch backends' shared quirks: a negated null test is an existence test without NOT, a null test is
 /// always grouped, field references are not expressible, IPv6 networks have their colons escaped (Lucene).
 /// </summary>
-internal class ElasticRenderer(TextDialect dialect, string notNull) : TextQueryRenderer(dialect)
+internal class ElasticRenderer(TextDialect dialect, string notNull, bool escapeIpv6Colons = false) : TextQueryRenderer(dialect)
 {
     protected override string? Negated(CNot not) =>
         not.Item is CField { Value: SigmaNull } field ? Template.Format(notNull, ("field", field.Field)) : base.Negated(not);
@@ -136,7 +136,7 @@ internal class ElasticRenderer(TextDialect dialect, string notNull) : TextQueryR
     protected override string? CidrMatch(string field, SigmaCidr cidr)
     {
         var text = base.CidrMatch(field, cidr);
-        if (text is null || !cidr.Network.BaseAddress.ToString().Contains(':', StringComparison.Ordinal) || Dialect.Eq != ":")
+        if (text is null || !escapeIpv6Colons || !cidr.Network.BaseAddress.ToString().Contains(':', StringComparison.Ordinal))
         {
             return text;
         }

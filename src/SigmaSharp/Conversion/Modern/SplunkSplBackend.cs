@@ -130,6 +130,7 @@ internal sealed partial class SplunkSplBackend(ModernBackendSettings settings) :
     private sealed partial class SplunkRenderer(TextDialect dialect) : TextQueryRenderer(dialect)
     {
         private readonly Dictionary<string, int> _rexCounts = new(StringComparer.Ordinal);
+        private bool _inOrScope;
 
         public List<string> RexParts { get; } = [];
 
@@ -137,18 +138,42 @@ internal sealed partial class SplunkSplBackend(ModernBackendSettings settings) :
 
         protected override string? Negated(CNot not)
         {
-            if (not.Item is CField { Value: SigmaRegex regex } field && OrDepth == 0)
+            if (not.Item is CField { Value: SigmaRegex regex, InOrScope: false } field && OrDepth == 0)
             {
                 Deferred.Add($"regex {field.Field}!=\"{RegexText(regex)}\"");
+                return null;
+            }
+
+            if (not.Item is CField { Value: SigmaFieldRef reference } refField && OrDepth == 0)
+            {
+                Deferred.Add($"where NOT '{refField.Field}'='{QuoteField(reference.Field)}'");
                 return null;
             }
 
             return base.Negated(not);
         }
 
+        protected override string? FieldValue(CField node, bool negated)
+        {
+            _inOrScope = node.InOrScope;
+            return base.FieldValue(node, negated);
+        }
+
+        protected override string? FieldReference(string field, SigmaFieldRef reference)
+        {
+            if (OrDepth > 0 || _inOrScope || reference.StartsWith || reference.EndsWith)
+            {
+                NotSupported("comparing two fields ('fieldref' modifier) under OR, or with startswith/endswith");
+                return null;
+            }
+
+            Deferred.Add($"where '{field}'='{QuoteField(reference.Field)}'");
+            return null;
+        }
+
         protected override string? RegexMatch(string field, SigmaRegex regex)
         {
-            if (OrDepth == 0)
+            if (OrDepth == 0 && !_inOrScope)
             {
                 Deferred.Add($"regex {field}=\"{RegexText(regex)}\"");
                 return null;

@@ -167,13 +167,8 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
 
         protected override string? CidrMatch(string field, SigmaCidr cidr)
         {
-            if (cidr.Network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
-            {
-                NotSupported("IPv6 CIDR networks");
-                return null;
-            }
-
-            var items = Ipv4Prefixes(cidr.Network).Select(p => (CNode)new CField(field, SigmaString.Parse(p))).ToList();
+            var prefixes = cidr.Network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? Ipv4Prefixes(cidr.Network) : Ipv6Prefixes(cidr.Network);
+            var items = prefixes.Select(p => (CNode)new CField(field, SigmaString.Parse(p))).ToList();
             return items.Count == 1 ? Render(items[0]) : Render(new COr(items));
         }
 
@@ -194,6 +189,43 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// IPv6 networks as pySigma expands them: aligned to whole hex digits, each subnet written compressed and cut
+        /// where its first and last addresses differ, then a wildcard.
+        /// </summary>
+        private static List<string> Ipv6Prefixes(IPNetwork network)
+        {
+            var extra = (4 - (network.PrefixLength % 4)) % 4;
+            var result = new List<string>();
+            var baseValue = new System.Numerics.BigInteger(network.BaseAddress.GetAddressBytes(), isUnsigned: true, isBigEndian: true);
+            var prefix = network.PrefixLength + extra;
+            var size = System.Numerics.BigInteger.One << (128 - prefix);
+            for (var i = 0; i < (1 << extra); i++)
+            {
+                var first = baseValue + (i * size);
+                var last = first + size - 1;
+                var firstText = Address(first);
+                var lastText = Address(last);
+                var cut = 0;
+                while (cut < firstText.Length && cut < lastText.Length && firstText[cut] == lastText[cut])
+                {
+                    cut++;
+                }
+
+                result.Add(cut == firstText.Length && cut == lastText.Length ? firstText : $"{firstText}/{prefix}"[..cut] + "*");
+            }
+
+            return result;
+        }
+
+        private static string Address(System.Numerics.BigInteger value)
+        {
+            var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+            var full = new byte[16];
+            bytes.CopyTo(full, 16 - bytes.Length);
+            return new IPAddress(full).ToString();
         }
 
         protected override string? FieldReference(string field, SigmaFieldRef reference)

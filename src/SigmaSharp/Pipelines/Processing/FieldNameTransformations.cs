@@ -48,7 +48,8 @@ internal abstract record FieldNameTransformation : DetectionItemTransformation
 
     protected override DetectionNode? ApplyItem(DetectionItem item, ProcessingContext context)
     {
-        if (item.Field is null || Map(item.Field) is not { } mapped)
+        item = MapReferences(item, context);
+        if (item.Field is null || !context.Item.MatchesFieldName(item.Field, context) || Map(item.Field) is not { } mapped)
         {
             return item;
         }
@@ -64,6 +65,20 @@ internal abstract record FieldNameTransformation : DetectionItemTransformation
         }
 
         return new DetectionGroup(mapped.Select(f => (DetectionNode)(item with { Field = f })).ToEquatableArray(), Linking.Or, item.Position);
+    }
+
+    /// <summary>Field references (<c>fieldref</c>) name fields too: they are renamed with the same rule (first name if several).</summary>
+    private DetectionItem MapReferences(DetectionItem item, ProcessingContext context)
+    {
+        if (!item.Values.Any(v => v is Rules.Values.SigmaFieldRef))
+        {
+            return item;
+        }
+
+        var values = item.Values.Select(v => v is Rules.Values.SigmaFieldRef r && context.Item.MatchesFieldName(r.Field, context) && Map(r.Field) is { Count: > 0 } m
+            ? r with { Field = m[0] }
+            : v).ToEquatableArray();
+        return values == item.Values ? item : item with { Values = values };
     }
 
     /// <summary>The new name(s) of a field, or null when this transformation leaves it.</summary>
