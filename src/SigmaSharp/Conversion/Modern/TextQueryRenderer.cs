@@ -178,6 +178,8 @@ internal class TextQueryRenderer(TextDialect dialect)
                 return FieldReference(field, reference);
             case SigmaTimePart part:
                 return TimePartMatch(field, part);
+            case Pipelines.Processing.QueryExpressionValue expression:
+                return Template.Format(expression.Expression, ("field", QuoteField(field)), ("id", expression.Id));
             default:
                 NotSupported("values of type " + node.Value.GetType().Name);
                 return null;
