@@ -36,11 +36,16 @@ public class ModernConversionBenchmarks
     /// <summary>Total length of the queries, so that nothing is optimised away.</summary>
     internal static int Convert(string target, string pipeline, RuleCollection rules)
     {
-        var (backend, _) = ModernTargets.Create(target, [pipeline], collection: rules);
+        var (backend, diagnostics) = ModernTargets.Create(target, [pipeline], collection: rules);
+        if (backend is null)
+        {
+            throw new InvalidOperationException(string.Join("\n", diagnostics));
+        }
+
         var length = 0;
         foreach (var rule in rules.Rules)
         {
-            if (backend!.Convert(rule) is { IsConverted: true } result)
+            if (backend.Convert(rule) is { IsConverted: true } result)
             {
                 foreach (var query in result.Queries)
                 {

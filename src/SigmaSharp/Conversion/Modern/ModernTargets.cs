@@ -38,7 +38,7 @@ public static class ModernTargets
             return (null, diagnostics);
         }
 
-        var (backend, more) = Create(name, [pipeline], options, collection);
+        var (backend, more) = CreateWith(name, [pipeline], options, collection);
         return (backend, [.. diagnostics, .. more]);
     }
 
@@ -46,7 +46,7 @@ public static class ModernTargets
     /// Creates a target applying already loaded pipelines one after the other (each a separate pass, unlike a merge;
     /// a library user can chain passes that way), with references of correlation rules resolved in <paramref name="collection"/>.
     /// </summary>
-    public static (IBackend? Backend, IReadOnlyList<SigmaDiagnostic> Diagnostics) Create(
+    public static (IBackend? Backend, IReadOnlyList<SigmaDiagnostic> Diagnostics) CreateWith(
         string name, IReadOnlyList<ProcessingPipeline> pipelines, IReadOnlyDictionary<string, string>? options = null, RuleCollection? collection = null)
     {
         var entry = Entries.FirstOrDefault(e => e.Target.Name == name);

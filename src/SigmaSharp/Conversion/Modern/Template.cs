@@ -8,9 +8,14 @@ namespace SigmaSharp.Conversion.Modern;
 /// </summary>
 internal static class Template
 {
+    /// <summary>One builder per thread, reused: the renderer formats a template for every value of every rule.</summary>
+    [ThreadStatic]
+    private static StringBuilder? Builder;
+
     public static string Format(string template, params (string Name, string Value)[] values)
     {
-        var result = new StringBuilder(template.Length + 32);
+        var result = Builder ??= new StringBuilder(256);
+        result.Clear();
         var i = 0;
         while (i < template.Length)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -11,7 +12,7 @@ namespace SigmaSharp.Conversion.Modern;
 /// parenthesize), in-expressions, string escaping and the choice between equals/startswith/endswith/contains/wildcard
 /// templates. Targets override the few tests a table cannot say. One instance renders one condition.
 /// </summary>
-internal class TextQueryRenderer(TextDialect dialect)
+internal partial class TextQueryRenderer(TextDialect dialect)
 {
     protected TextDialect Dialect { get; } = dialect;
 
@@ -215,7 +216,9 @@ internal class TextQueryRenderer(TextDialect dialect)
 
     /// <summary>pySigma's choice of template: startswith, endswith, contains, wildcard match, else equals.</summary>
     protected virtual string? StringMatch(string field, SigmaString value) =>
-        StringTemplate(field, value, Dialect.StartsWith, Dialect.EndsWith, Dialect.Contains, Dialect.WildcardMatch, Template.Format(Dialect.EqExpression, ("eq", Dialect.Eq)));
+        StringTemplate(field, value, Dialect.StartsWith, Dialect.EndsWith, Dialect.Contains, Dialect.WildcardMatch, _equals ??= Template.Format(Dialect.EqExpression, ("eq", Dialect.Eq)));
+
+    private string? _equals;
 
     protected virtual string? CasedString(string field, SigmaString value)
     {
@@ -283,104 +286,7 @@ internal class TextQueryRenderer(TextDialect dialect)
     }
 
     private static SigmaString Slice(SigmaString value, int from, int to) =>
-        new(value.Parts.Skip(from).Take(to - from).ToEquatableArray(), value.Cased);
-
-    /// <summary>Escapes and quotes a string value (pySigma's convert_value_str).</summary>
-    public virtual string StringValue(SigmaString value)
-    {
-        var converted = Escape(value, Dialect.EscapeChar, Dialect.WildcardMulti, Dialect.WildcardSingle, Dialect.StringQuote + Dialect.AddEscaped);
-        return DecideQuoting(value) ? Dialect.StringQuote + converted + Dialect.StringQuote : converted;
-    }
-
-    protected bool DecideQuoting(SigmaString value)
-    {
-        if (Dialect.StringQuote.Length == 0)
-        {
-            return false;
-        }
-
-        if (Dialect.StringQuotePattern is null)
-        {
-            return true;
-        }
-
-        var match = Dialect.StringQuotePattern.Match(value.ToSigmaText()) is { Success: true, Index: 0 };
-        return Dialect.StringQuotePatternNegation ? !match : match;
-    }
-
-    protected string Escape(SigmaString value, string escapeChar, string multi, string single, string addEscaped)
-    {
-        var escaped = multi + single + addEscaped;
-        var text = new StringBuilder();
-        foreach (var part in value.Parts)
-        {
-            switch (part)
-            {
-                case LiteralPart literal:
-                    foreach (var c in literal.Text)
-                    {
-                        if (Dialect.FilterChars.Contains(c, StringComparison.Ordinal))
-                        {
-                            continue;
-                        }
-
-                        if (escaped.Contains(c, StringComparison.Ordinal))
-                        {
-                            text.Append(escapeChar);
-                        }
-
-                        text.Append(c);
-                    }
-
-                    break;
-                case WildcardMultiPart:
-                    text.Append(multi);
-                    break;
-                case WildcardSinglePart:
-                    text.Append(single);
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>A string as a regular expression (pySigma's to_regex): wildcards as <c>.*</c>/<c>.</c>, the rest escaped.</summary>
-    protected string ToRegex(SigmaString value) =>
-        RegexText(new SigmaRegex(Escape(value, "\\", ".*", ".", ".*+?^$[](){}\\|"), RegexFlags.None));
-
-    /// <summary>pySigma's escape of a regular expression for the target, with the flags as a prefix group.</summary>
-    protected string RegexText(SigmaRegex regex)
-    {
-        var escaped = Dialect.RegexEscaped.ToList();
-        if (Dialect.RegexEscapeEscapeChar && Dialect.RegexEscapeChar.Length > 0)
-        {
-            escaped.Add(Dialect.RegexEscapeChar);
-        }
-
-        var text = new StringBuilder();
-        var pattern = regex.Pattern;
-        for (var i = 0; i < pattern.Length;)
-        {
-            var match = escaped.FirstOrDefault(e => e.Length > 0 && string.CompareOrdinal(pattern, i, e, 0, e.Length) == 0);
-            if (match is not null)
-            {
-                text.Append(Dialect.RegexEscapeChar).Append(match);
-                i += match.Length;
-            }
-            else
-            {
-                text.Append(pattern[i]);
-                i++;
-            }
-        }
-
-        var prefix = Dialect.RegexFlagPrefix && regex.Flags != RegexFlags.None ? "(?" + FlagLetters(regex.Flags) + ")" : string.Empty;
-        return prefix + text;
-    }
-
-    private static string FlagLetters(RegexFlags flags) =>
-        (flags.HasFlag(RegexFlags.IgnoreCase) ? "i" : string.Empty) + (flags.HasFlag(RegexFlags.Multiline) ? "m" : string.Empty) + (flags.HasFlag(RegexFlags.DotAll) ? "s" : string.Empty);
+        new(value.Parts.Items.AsSpan(from, to - from).ToImmutableArray(), value.Cased);
 
     protected virtual string? RegexMatch(string field, SigmaRegex regex)
     {
@@ -464,60 +370,5 @@ internal class TextQueryRenderer(TextDialect dialect)
                 NotSupported("keyword (field-less) values of this kind");
                 return null;
         }
-    }
-
-    /// <summary>pySigma's escape_and_quote_field.</summary>
-    public string QuoteField(string field)
-    {
-        var escaped = field;
-        if (Dialect.FieldEscape is not null)
-        {
-            var positions = new SortedSet<int>();
-            if (Dialect.FieldEscapePattern is not null)
-            {
-                foreach (Match m in Dialect.FieldEscapePattern.Matches(field))
-                {
-                    positions.Add(m.Index);
-                }
-            }
-
-            if (Dialect.FieldQuote is { Length: > 0 } quote)
-            {
-                for (var i = field.IndexOf(quote, StringComparison.Ordinal); i >= 0; i = field.IndexOf(quote, i + 1, StringComparison.Ordinal))
-                {
-                    positions.Add(i);
-                }
-            }
-
-            if (positions.Count > 0)
-            {
-                var builder = new StringBuilder();
-                var last = 0;
-                foreach (var p in positions)
-                {
-                    builder.Append(field, last, p - last).Append(Dialect.FieldEscape);
-                    last = p;
-                }
-
-                escaped = builder.Append(field, last, field.Length - last).ToString();
-            }
-        }
-
-        if (Dialect.FieldQuote is null)
-        {
-            return escaped;
-        }
-
-        var quoteIt = true;
-        if (Dialect.FieldQuotePattern is not null)
-        {
-            quoteIt = Dialect.FieldQuotePattern.Match(escaped) is { Success: true, Index: 0 };
-            if (Dialect.FieldQuotePatternNegation)
-            {
-                quoteIt = !quoteIt;
-            }
-        }
-
-        return quoteIt ? Dialect.FieldQuote + escaped + Dialect.FieldQuote : escaped;
     }
 }

@@ -5,9 +5,11 @@ using SigmaSharp.Rules.Values;
 namespace SigmaSharp.Pipelines.Processing;
 
 /// <summary>A condition on one detection item (<c>detection_item_conditions</c>).</summary>
-internal abstract record DetectionItemCondition
+internal abstract record DetectionItemCondition : IProcessingCondition
 {
     public abstract bool Matches(DetectionItem item, ProcessingContext context);
+
+    public bool Holds(object? subject, ProcessingContext context) => subject is DetectionItem item && Matches(item, context);
 
     /// <summary>pySigma's <c>cond: any|all</c> over the item's values.</summary>
     protected static bool Quantified(DetectionItem item, bool all, Func<SigmaValue, bool> test) =>
@@ -53,14 +55,18 @@ internal sealed record DetectionItemProcessingStateCondition(ProcessingStateTest
 }
 
 /// <summary>A condition on a field name (<c>field_name_conditions</c>); a keyword item has no field and never matches.</summary>
-internal abstract record FieldNameCondition
+internal abstract record FieldNameCondition : IProcessingCondition
 {
     public abstract bool Matches(string? field, ProcessingContext context);
+
+    public bool Holds(object? subject, ProcessingContext context) => Matches(subject as string, context);
 }
 
 /// <summary><c>include_fields</c> / <c>exclude_fields</c>: plain names, or patterns matched at the start (<c>type: re</c>).</summary>
 internal sealed record FieldListCondition(IReadOnlyList<string> Fields, IReadOnlyList<Regex>? Patterns, bool Exclude) : FieldNameCondition
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _matches = new(StringComparer.Ordinal);
+
     public override bool Matches(string? field, ProcessingContext context)
     {
         if (field is null)
@@ -68,7 +74,21 @@ internal sealed record FieldListCondition(IReadOnlyList<string> Fields, IReadOnl
             return false;
         }
 
-        var listed = Patterns is null ? Fields.Contains(field) : Patterns.Any(p => p.Match(field) is { Success: true, Index: 0 });
+        bool listed;
+        if (Patterns is null)
+        {
+            listed = Fields.Contains(field);
+        }
+        else if (!_matches.TryGetValue(field, out listed))
+        {
+            // Field names repeat across rules; a pattern's answer for a name never changes.
+            listed = Patterns.Any(p => p.Match(field) is { Success: true, Index: 0 });
+            if (_matches.Count < 100_000)
+            {
+                _matches[field] = listed;
+            }
+        }
+
         return Exclude ? !listed : listed;
     }
 }

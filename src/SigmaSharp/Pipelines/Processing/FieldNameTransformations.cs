@@ -16,22 +16,22 @@ internal abstract record FieldNameTransformation : DetectionItemTransformation
             return result;
         }
 
-        var fields = new List<string>();
-        var changed = false;
-        foreach (var field in result.Info.Fields)
+        List<string>? fields = null;
+        for (var i = 0; i < result.Info.Fields.Count; i++)
         {
+            var field = result.Info.Fields[i];
             var mapped = context.Item.MatchesFieldName(field, context) ? Map(field) : null;
             if (mapped is null)
             {
-                fields.Add(field);
+                fields?.Add(field);
                 continue;
             }
 
-            changed = true;
+            fields ??= [.. result.Info.Fields.Take(i)];
             fields.AddRange(mapped);
         }
 
-        return changed ? WithFields(result, fields.ToEquatableArray()) : result;
+        return fields is null ? result : WithFields(result, fields.ToEquatableArray());
     }
 
     internal static SigmaRuleBase WithFields(SigmaRuleBase rule, EquatableArray<string> fields)
@@ -70,7 +70,13 @@ internal abstract record FieldNameTransformation : DetectionItemTransformation
     /// <summary>Field references (<c>fieldref</c>) name fields too: they are renamed with the same rule (first name if several).</summary>
     private DetectionItem MapReferences(DetectionItem item, ProcessingContext context)
     {
-        if (!item.Values.Any(v => v is Rules.Values.SigmaFieldRef))
+        var hasReference = false;
+        foreach (var value in item.Values)
+        {
+            hasReference |= value is Rules.Values.SigmaFieldRef;
+        }
+
+        if (!hasReference)
         {
             return item;
         }

@@ -83,7 +83,7 @@ internal static class PipelineReader
     /// combined by <c>{kind}_cond_expr</c>; <c>{kind}_cond_not</c> negates the result.
     /// </summary>
     private static ConditionExpression<T>? ReadConditions<T>(YamlMapping map, string kind, PipelineYamlValues values, Func<YamlMapping, PipelineYamlValues, T?> read)
-        where T : class
+        where T : class, IProcessingCondition
     {
         var key = kind == "field_name" ? "field_name_conditions" : kind + "_conditions";
         var prefix = kind == "field_name" ? "field_name_cond" : kind + "_cond";
@@ -133,7 +133,7 @@ internal static class PipelineReader
     }
 
     private static ConditionLeaf<T>? ReadCondition<T>(YamlNode node, PipelineYamlValues values, Func<YamlMapping, PipelineYamlValues, T?> read)
-        where T : class
+        where T : class, IProcessingCondition
     {
         if (node is not YamlMapping map)
         {

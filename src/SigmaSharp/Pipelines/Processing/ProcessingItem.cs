@@ -12,11 +12,11 @@ internal sealed record ProcessingItem(
     SourcePosition Position)
 {
     public bool MatchesRule(SigmaRuleBase rule, ProcessingContext context) =>
-        RuleConditions?.Evaluate(c => c.Matches(rule, context)) ?? true;
+        RuleConditions?.Evaluate(rule, context) ?? true;
 
     public bool MatchesDetectionItem(DetectionItem item, ProcessingContext context) =>
-        (DetectionItemConditions?.Evaluate(c => c.Matches(item, context)) ?? true) && MatchesFieldName(item.Field, context);
+        (DetectionItemConditions?.Evaluate(item, context) ?? true) && MatchesFieldName(item.Field, context);
 
     public bool MatchesFieldName(string? field, ProcessingContext context) =>
-        FieldNameConditions?.Evaluate(c => c.Matches(field, context)) ?? true;
+        FieldNameConditions?.Evaluate(field, context) ?? true;
 }

@@ -131,12 +131,13 @@ public static class ProcessingPipelines
 
     /// <summary>
     /// Until the pipelines are embedded (csproj glob <c>../../data/pipelines/*.yml</c>), they are found on disk:
-    /// data/pipelines beside the assembly or in a parent folder (the repository checkout when running from a build).
+    /// data/pipelines beside the assembly or in any parent folder (the repository checkout when running from a build,
+    /// however deep the output folder is, as BenchmarkDotNet's are).
     /// </summary>
     private static string? DiskFolder()
     {
         var dir = Path.GetDirectoryName(typeof(ProcessingPipelines).Assembly.Location);
-        for (var i = 0; dir is not null && i < 8; i++, dir = Path.GetDirectoryName(dir))
+        for (; dir is not null; dir = Path.GetDirectoryName(dir))
         {
             var candidate = Path.Combine(dir, "data", "pipelines");
             if (Directory.Exists(candidate))

@@ -5,9 +5,11 @@ using SigmaSharp.Rules.Values;
 namespace SigmaSharp.Pipelines.Processing;
 
 /// <summary>A condition on the whole rule (<c>rule_conditions</c>).</summary>
-internal abstract record RuleCondition
+internal abstract record RuleCondition : IProcessingCondition
 {
     public abstract bool Matches(SigmaRuleBase rule, ProcessingContext context);
+
+    public bool Holds(object? subject, ProcessingContext context) => subject is SigmaRuleBase rule && Matches(rule, context);
 }
 
 /// <summary><c>logsource</c>: every given attribute equals the rule's (pySigma compares case-sensitively).</summary>

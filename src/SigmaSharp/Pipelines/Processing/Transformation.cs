@@ -15,26 +15,55 @@ internal abstract record Transformation
 /// <summary>A transformation of detection items that pass the item's detection item and field name conditions.</summary>
 internal abstract record DetectionItemTransformation : Transformation
 {
-    public override SigmaRuleBase Apply(SigmaRuleBase rule, ProcessingContext context) => rule switch
+    public override SigmaRuleBase Apply(SigmaRuleBase rule, ProcessingContext context)
     {
-        SigmaRule r => r with { Detection = Rewrite(r.Detection, context) },
-        SigmaFilter f => f with { Detection = Rewrite(f.Detection, context) },
-        _ => rule,
-    };
+        switch (rule)
+        {
+            case SigmaRule r when Rewrite(r.Detection, context) is { } detection:
+                return r with { Detection = detection };
+            case SigmaFilter f when Rewrite(f.Detection, context) is { } detection:
+                return f with { Detection = detection };
+            default:
+                return rule;
+        }
+    }
 
-    private EquatableArray<SearchIdentifier> Rewrite(EquatableArray<SearchIdentifier> detection, ProcessingContext context)
+    /// <summary>The rewritten identifiers, or null when nothing changed (the common case: no allocation then).</summary>
+    private EquatableArray<SearchIdentifier>? Rewrite(EquatableArray<SearchIdentifier> detection, ProcessingContext context)
     {
-        var changed = false;
-        var result = new SearchIdentifier[detection.Count];
+        SearchIdentifier[]? result = null;
         for (var i = 0; i < detection.Count; i++)
         {
-            var definition = Rewrite(detection[i].Definition, context)
-                ?? new DetectionGroup(EquatableArray<DetectionNode>.Empty, Linking.And, detection[i].Definition.Position);
-            changed |= !ReferenceEquals(definition, detection[i].Definition);
-            result[i] = ReferenceEquals(definition, detection[i].Definition) ? detection[i] : detection[i] with { Definition = definition };
+            var original = detection[i].Definition;
+            var definition = Rewrite(original, context) ?? new DetectionGroup(EquatableArray<DetectionNode>.Empty, Linking.And, original.Position);
+            if (ReferenceEquals(definition, original))
+            {
+                if (result is not null)
+                {
+                    result[i] = detection[i];
+                }
+
+                continue;
+            }
+
+            if (result is null)
+            {
+                result = new SearchIdentifier[detection.Count];
+                for (var j = 0; j < i; j++)
+                {
+                    result[j] = detection[j];
+                }
+            }
+
+            result[i] = detection[i] with { Definition = definition };
         }
 
-        return changed ? result : detection;
+        if (result is null)
+        {
+            return null;
+        }
+
+        return new EquatableArray<SearchIdentifier>(System.Collections.Immutable.ImmutableArray.Create(result));
     }
 
     private DetectionNode? Rewrite(DetectionNode node, ProcessingContext context)
@@ -42,19 +71,24 @@ internal abstract record DetectionItemTransformation : Transformation
         switch (node)
         {
             case DetectionGroup group:
-                var items = new List<DetectionNode>(group.Items.Count);
-                var changed = false;
-                foreach (var child in group.Items)
+                List<DetectionNode>? items = null;
+                for (var i = 0; i < group.Items.Count; i++)
                 {
+                    var child = group.Items[i];
                     var rewritten = Rewrite(child, context);
-                    changed |= !ReferenceEquals(rewritten, child);
+                    if (items is null && ReferenceEquals(rewritten, child))
+                    {
+                        continue;
+                    }
+
+                    items ??= [.. group.Items.Take(i)];
                     if (rewritten is not null)
                     {
                         items.Add(rewritten);
                     }
                 }
 
-                return changed ? group with { Items = items.ToEquatableArray() } : group;
+                return items is null ? group : group with { Items = items.ToEquatableArray() };
             case DetectionItem item when context.Item.MatchesDetectionItem(item, context):
                 var result = ApplyItem(item, context);
                 if (result is not null && !ReferenceEquals(result, item))

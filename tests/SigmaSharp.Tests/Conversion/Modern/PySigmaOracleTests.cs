@@ -56,7 +56,7 @@ public sealed class PySigmaOracleTests(ITestOutputHelper output)
     internal static IBackend Backend(string target, IEnumerable<string> passes)
     {
         var pipelines = passes.Select(p => ProcessingPipelines.LoadOne(p).Pipeline ?? throw new InvalidOperationException("pipeline " + p)).ToList();
-        return ModernTargets.Create(target, pipelines, collection: ConversionPaths.AllCorpusRules).Backend!;
+        return ModernTargets.CreateWith(target, pipelines, collection: ConversionPaths.AllCorpusRules).Backend!;
     }
 
     internal static (int Total, int Equal, List<string> Mismatches) Compare(IBackend backend, string oracleFile)

@@ -38,7 +38,7 @@ internal static class PipelineTestRules
     public static IReadOnlyList<string> Convert(string target, string ruleText, params string[] pipelinesYaml)
     {
         var pipelines = pipelinesYaml.Select(Pipeline).ToList();
-        var backend = ModernTargets.Create(target, pipelines.Count == 0 ? [] : [ProcessingPipeline.Merge(pipelines)]).Backend!;
+        var backend = ModernTargets.CreateWith(target, pipelines.Count == 0 ? [] : [ProcessingPipeline.Merge(pipelines)]).Backend!;
         var result = backend.Convert(Rule(ruleText));
         return result.IsConverted ? result.Queries : [.. result.Diagnostics.Select(d => d.Code + ": " + d.Message)];
     }

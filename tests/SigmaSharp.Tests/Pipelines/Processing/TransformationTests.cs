@@ -212,7 +212,7 @@ public sealed class TransformationTests
     public void Pipeline_finalizers_build_the_final_output()
     {
         var pipeline = Pipeline(File.ReadAllText(Fixture("custom.yml")));
-        var backend = SigmaSharp.Conversion.Modern.ModernTargets.Create("pysigma-splunk", [pipeline]).Backend!;
+        var backend = SigmaSharp.Conversion.Modern.ModernTargets.CreateWith("pysigma-splunk", [pipeline]).Backend!;
         backend.Convert(Rule(ProcessRule("    sel:\n        Image: a\n    condition: sel")));
         backend.Convert(Rule(ProcessRule("    sel:\n        Image: b\n    condition: sel")));
 
