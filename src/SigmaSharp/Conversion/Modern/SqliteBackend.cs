@@ -176,6 +176,11 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
         private static List<string> Ipv4Prefixes(IPNetwork network)
         {
             var octets = (network.PrefixLength + 7) / 8;
+            if (octets == 0)
+            {
+                return ["*"];
+            }
+
             var bytes = network.BaseAddress.GetAddressBytes();
             var start = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
             var count = 1u << ((octets * 8) - network.PrefixLength);

@@ -8,8 +8,6 @@ namespace SigmaSharp.Pipelines.Processing;
 /// <summary>Typed reads of pipeline YAML parameters; every wrong type or missing value is reported with its position.</summary>
 internal sealed class PipelineYamlValues
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
-
     public List<SigmaDiagnostic> Diagnostics { get; } = [];
 
     public void Error(SourcePosition at, string message) => Diagnostics.Add(ProcessingFacts.BadPipeline(at, message));
@@ -160,13 +158,19 @@ internal sealed class PipelineYamlValues
 
     public Regex? Compile(string pattern, SourcePosition at, RegexOptions options = RegexOptions.None)
     {
+        // Rule values are untrusted: patterns run without backtracking, so no input can make them slow.
         try
         {
-            return new Regex(pattern, options | RegexOptions.CultureInvariant, RegexTimeout);
+            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
         catch (ArgumentException e)
         {
             Error(at, $"invalid regular expression '{pattern}': {e.Message}");
+            return null;
+        }
+        catch (NotSupportedException e)
+        {
+            Error(at, $"regular expression '{pattern}' uses a construct SigmaSharp does not run on untrusted values (backreferences, lookarounds, atomic groups): {e.Message}");
             return null;
         }
     }

@@ -165,4 +165,17 @@ public sealed class ModernTargetTests
 
         Assert.Equal("*\n| regex CommandLine=\"a\\\"b\\\\d\"\n| regex Image!=\"x\"", query);
     }
+
+    [Theory]
+    [InlineData("10.0.0.0/8", "SELECT * FROM <TABLE_NAME> WHERE ip LIKE '10.%' ESCAPE '\\'")]
+    [InlineData("172.16.0.0/12", "SELECT * FROM <TABLE_NAME> WHERE ip LIKE '172.16.%' ESCAPE '\\' OR ip LIKE '172.17.%' ESCAPE '\\' OR ip LIKE '172.18.%' ESCAPE '\\' OR ip LIKE '172.19.%' ESCAPE '\\' OR ip LIKE '172.20.%' ESCAPE '\\' OR ip LIKE '172.21.%' ESCAPE '\\' OR ip LIKE '172.22.%' ESCAPE '\\' OR ip LIKE '172.23.%' ESCAPE '\\' OR ip LIKE '172.24.%' ESCAPE '\\' OR ip LIKE '172.25.%' ESCAPE '\\' OR ip LIKE '172.26.%' ESCAPE '\\' OR ip LIKE '172.27.%' ESCAPE '\\' OR ip LIKE '172.28.%' ESCAPE '\\' OR ip LIKE '172.29.%' ESCAPE '\\' OR ip LIKE '172.30.%' ESCAPE '\\' OR ip LIKE '172.31.%' ESCAPE '\\'")]
+    [InlineData("0.0.0.0/0", "SELECT * FROM <TABLE_NAME> WHERE ip LIKE '%' ESCAPE '\\'")]
+    [InlineData("fe80::/10", "SELECT * FROM <TABLE_NAME> WHERE ip LIKE 'fe8%' ESCAPE '\\' OR ip LIKE 'fe9%' ESCAPE '\\' OR ip LIKE 'fea%' ESCAPE '\\' OR ip LIKE 'feb%' ESCAPE '\\'")]
+    [InlineData("::1/128", "SELECT * FROM <TABLE_NAME> WHERE ip='::1'")]
+    public void Sqlite_expands_cidr_networks_into_prefix_patterns(string network, string expected)
+    {
+        var rule = Rule("    product: windows", $"    sel:\n        ip|cidr: '{network}'\n    condition: sel");
+
+        Assert.Equal(expected, Assert.Single(ModernTargets.Create("pysigma-sqlite").Backend!.Convert(Rule(rule)).Queries));
+    }
 }

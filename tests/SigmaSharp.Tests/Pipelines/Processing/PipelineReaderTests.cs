@@ -34,6 +34,7 @@ public sealed class PipelineReaderTests
     [InlineData("transformations:\n  - type: field_name_prefix\n", "missing parameter 'prefix'")]
     [InlineData("transformations:\n  - type: replace_string\n    regex: '(['\n    replacement: x\n", "invalid regular expression")]
     [InlineData("transformations:\n  - type: drop_detection_item\n    rule_conditions:\n      - type: nonsense\n", "unknown rule condition type 'nonsense'")]
+    [InlineData("transformations:\n  - type: replace_string\n    regex: '(a)\\1'\n    replacement: x\n", "does not run on untrusted values")]
     [InlineData("transformations:\n  - type: drop_detection_item\n    rule_cond_expr: a and b\n    rule_conditions:\n      a:\n        type: is_sigma_rule\n", "undefined condition 'b'")]
     [InlineData("transformations:\n  - type: extract_fields\n", "needs Python code")]
     [InlineData("transformations: {}\n", "'transformations' must be a list")]
