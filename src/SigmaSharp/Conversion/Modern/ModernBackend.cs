@@ -42,8 +42,9 @@ internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
             _ => Fail(diagnostics, ConversionFacts.RuleKindNotSupported(rule.Source.Position, Name, "filter")),
         };
         var result = Result(rule, queries, diagnostics);
-        if (result.IsConverted)
+        if (result.IsConverted && (Format != "default" || Settings.Pipelines.Any(p => p.Finalizers.Count > 0)))
         {
+            // Kept only when the end of the run builds a document from them (output format, finalizer).
             _allQueries.AddRange(result.Queries);
         }
 
