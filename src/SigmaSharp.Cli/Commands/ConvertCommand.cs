@@ -17,7 +17,8 @@ internal static class ConvertCommand
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Rule files or folders." };
         var target = new Option<string[]>("--target", "-t") { Description = "Target query language (see 'sigma list targets'); repeat for several targets in one run.", Required = true };
-        var configs = new Option<string[]>("--config", "-c") { Description = "Field-mapping config by name (see 'sigma list configs') or file; repeatable, merged in order." };
+        var configs = new Option<string[]>("--config", "-c") { Description = "sigmac targets: field-mapping config by name (see 'sigma list configs') or file; repeatable, merged in order." };
+        var pipelines = new Option<string[]>("--pipeline", "-p") { Description = "pysigma-* targets: processing pipeline by name (see 'sigma list pipelines') or file; repeatable, merged by priority." };
         var backendOptions = new Option<string[]>("--backend-option", "-O") { Description = "Backend option key=value (a bare key means true); repeatable." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file, or one file per rule into this folder when it ends with '/'." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
@@ -26,7 +27,7 @@ internal static class ConvertCommand
         var fail = new Option<bool>("--fail-unsupported") { Description = "Exit 1 when any rule cannot be converted." };
         var command = new Command("convert", "Convert Sigma rules into queries of a SIEM or tool.")
         {
-            paths, target, configs, backendOptions, output, format, skip, fail,
+            paths, target, configs, pipelines, backendOptions, output, format, skip, fail,
         };
         command.SetAction(parse => Run(new ConvertOptions(
             parse.GetValue(paths)!,
@@ -35,12 +36,18 @@ internal static class ConvertCommand
             ParseBackendOptions(parse.GetValue(backendOptions) ?? []),
             parse.GetValue(output),
             parse.GetValue(format) == "json",
-            parse.GetValue(fail) && !parse.GetValue(skip))));
+            parse.GetValue(fail) && !parse.GetValue(skip))
+        {
+            Pipelines = parse.GetValue(pipelines) ?? [],
+        }));
         return command;
     }
 
     internal sealed record ConvertOptions(
-        string[] Paths, string[] Targets, string[] Configs, IReadOnlyDictionary<string, string> BackendOptions, string? Output, bool Json, bool FailUnsupported);
+        string[] Paths, string[] Targets, string[] Configs, IReadOnlyDictionary<string, string> BackendOptions, string? Output, bool Json, bool FailUnsupported)
+    {
+        public string[] Pipelines { get; init; } = [];
+    }
 
     internal static Dictionary<string, string> ParseBackendOptions(IEnumerable<string> pairs)
     {
@@ -62,14 +69,14 @@ internal static class ConvertCommand
     internal static int Run(ConvertOptions options, TextWriter? stdout = null)
     {
         stdout ??= Console.Out;
-        var backends = options.Targets.Distinct(StringComparer.Ordinal).Select(t => CreateBackend(options, t)).ToList();
+        var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
+        var backends = options.Targets.Distinct(StringComparer.Ordinal).Select(t => CreateBackend(options, t, collection)).ToList();
         var toFolder = options.Output is not null && (options.Output.EndsWith('/') || Directory.Exists(options.Output));
         if (backends.Count > 1 && !toFolder && (options.Json || options.Output is not null))
         {
             throw new UsageException("several targets write JSON or files only into a folder: give -o DIR/");
         }
 
-        var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
         foreach (var diagnostic in collection.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             Console.Error.WriteLine(diagnostic.ToString());
@@ -108,8 +115,29 @@ internal static class ConvertCommand
         return failed ? CommandRunner.Findings : CommandRunner.Clean;
     }
 
-    private static IBackend CreateBackend(ConvertOptions options, string target)
+    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection collection)
     {
+        if (SigmaSharp.Conversion.Modern.ModernTargets.All.Any(t => t.Name == target))
+        {
+            if (options.Configs.Length > 0)
+            {
+                throw new UsageException($"{target} takes processing pipelines (-p), not sigmac configs (-c)");
+            }
+
+            var (modern, problems) = SigmaSharp.Conversion.Modern.ModernTargets.Create(target, options.Pipelines, options.BackendOptions, collection);
+            foreach (var warning in problems.Where(d => d.Severity != DiagnosticSeverity.Error))
+            {
+                Console.Error.WriteLine(warning.ToString());
+            }
+
+            return modern ?? throw new UsageException(string.Join(Environment.NewLine, problems.Select(d => d.ToString())));
+        }
+
+        if (options.Pipelines.Length > 0)
+        {
+            throw new UsageException($"{target} is a sigmac target: it takes configs (-c), not pipelines (-p); pipelines go with the pysigma-* targets");
+        }
+
         LegacyConfigChain? chain = null;
         if (options.Configs.Length > 0)
         {

@@ -11,7 +11,10 @@ internal static class ListCommand
     {
         ["modifiers"] = () => ModifierDescriptions.All,
         ["targets"] = () => SigmaSharp.Conversion.ConversionTargets.All.Select(t =>
-            (t.Name, t.Description + (t.DefaultConfig is null ? string.Empty : $" (sigmac used -c {t.DefaultConfig})"))),
+                (t.Name, t.Description + (t.DefaultConfig is null ? string.Empty : $" (sigmac used -c {t.DefaultConfig})")))
+            .Concat(SigmaSharp.Conversion.Modern.ModernTargets.All.Select(t => (t.Name, t.Description + " (pySigma conventions; -p pipelines)"))),
+        ["pipelines"] = () => SigmaSharp.Pipelines.Processing.ProcessingPipelines.Shipped.Select(p =>
+            (p.Name, $"{p.Description} (priority {p.Priority})")),
         ["configs"] = () => SigmaSharp.Pipelines.LegacyConfigLoader.ShippedNames.Select(n => (n, "sigmac-format field mapping and log source config")),
         ["validators"] = () => SigmaSharp.Validation.ValidatorRegistry.All.Select(v =>
             ($"{v.Code} {v.Name}", $"{v.DefaultSeverity.ToString().ToLowerInvariant()}: {v.Description}")),

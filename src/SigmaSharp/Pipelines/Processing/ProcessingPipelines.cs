@@ -103,8 +103,7 @@ public static class ProcessingPipelines
             return (reader.ReadToEnd(), "pipelines/" + name + ".yml");
         }
 
-        var path = DiskFolder() is { } folder ? Path.Combine(folder, name + ".yml") : null;
-        return path is not null && File.Exists(path) ? (File.ReadAllText(path), path) : null;
+        return null;
     }
 
     private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -114,7 +113,6 @@ public static class ProcessingPipelines
         var names = typeof(ProcessingPipelines).Assembly.GetManifestResourceNames()
             .Where(r => r.Contains(ResourcePrefix, StringComparison.Ordinal) && r.EndsWith(".yml", StringComparison.Ordinal))
             .Select(r => r[(r.IndexOf(ResourcePrefix, StringComparison.Ordinal) + ResourcePrefix.Length)..^4])
-            .Concat(DiskFolder() is { } folder ? Directory.EnumerateFiles(folder, "*.yml").Select(Path.GetFileNameWithoutExtension).OfType<string>() : [])
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var result = new List<PipelineInfo>();
@@ -127,25 +125,5 @@ public static class ProcessingPipelines
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Until the pipelines are embedded (csproj glob <c>../../data/pipelines/*.yml</c>), they are found on disk:
-    /// data/pipelines beside the assembly or in any parent folder (the repository checkout when running from a build,
-    /// however deep the output folder is, as BenchmarkDotNet's are).
-    /// </summary>
-    private static string? DiskFolder()
-    {
-        var dir = Path.GetDirectoryName(typeof(ProcessingPipelines).Assembly.Location);
-        for (; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            var candidate = Path.Combine(dir, "data", "pipelines");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }
