@@ -10,6 +10,7 @@ internal static class Program
         var root = new RootCommand("sigma: check, convert, scan and document Sigma detection rules.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ListCommand.Create());

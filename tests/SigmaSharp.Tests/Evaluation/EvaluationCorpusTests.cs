@@ -6,11 +6,16 @@ using Xunit.Abstractions;
 
 namespace SigmaSharp.Tests.Evaluation;
 
-/// <summary>The SigmaHQ regression cases: each case's JSON events must be detected by the rule the case names.</summary>
+/// <summary>The SigmaHQ regression cases: each case's events, from its .json and from its .evtx file, must be detected by the rule the case names.</summary>
 public class EvaluationCorpusTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Every_regression_case_detects_its_rule_from_the_json_events()
+    public void Every_regression_case_detects_its_rule_from_the_json_events() => CheckRegressionCases("*.json");
+
+    [Fact]
+    public void Every_regression_case_detects_its_rule_from_the_evtx_file() => CheckRegressionCases("*.evtx");
+
+    private void CheckRegressionCases(string eventFiles)
     {
         var corpus = Path.Combine(EvaluationPaths.CorpusRoot(), "sigmahq");
         var cases = Path.Combine(corpus, "regression_data");
@@ -36,10 +41,10 @@ public class EvaluationCorpusTests(ITestOutputHelper output)
             }
             var scanner = new Scanner(new RuleCollection(new SigmaRuleBase[] { rule }, EquatableArray<SigmaDiagnostic>.Empty, 1, 0));
             var errors = scanner.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            var jsonFiles = Directory.GetFiles(folder, "*.json");
+            var files = Directory.GetFiles(folder, eventFiles);
             // Plain-text cases (.raw, e.g. network devices) are read as one event per line with a 'message' field.
-            var matches = jsonFiles.Length > 0
-                ? scanner.Scan(jsonFiles).ToList()
+            var matches = files.Length > 0
+                ? scanner.Scan(files).ToList()
                 : scanner.Scan(Directory.EnumerateFiles(folder, "*.raw").SelectMany(f => RawLines(f, scanner))).ToList();
             checkedCases++;
             if (matches.Count == 0)
@@ -47,7 +52,7 @@ public class EvaluationCorpusTests(ITestOutputHelper output)
                 failures.Add($"{folder}: {rule.Title} ({rule.LogSource}) not detected; {string.Join("; ", errors)}");
             }
         }
-        output.WriteLine($"{checkedCases} regression cases checked, {failures.Count} failures");
+        output.WriteLine($"{checkedCases} regression cases checked from {eventFiles} files, {failures.Count} failures");
         foreach (var failure in failures)
         {
             output.WriteLine(failure);
@@ -87,24 +92,9 @@ public class EvaluationCorpusTests(ITestOutputHelper output)
 
 internal static class EvaluationPaths
 {
-    public static string CorpusRoot()
-    {
-        if (Environment.GetEnvironmentVariable("SIGMA_CORPUS") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-        return Path.Combine(RepositoryRoot(), "..", "shared", "corpus");
-    }
+    public static string CorpusRoot() => RepositoryPaths.Corpus ?? Path.Combine(RepositoryRoot(), "..", "shared", "corpus");
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SigmaSharp.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? ".";
-    }
+    public static string RepositoryRoot() => RepositoryPaths.Root ?? ".";
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "evaluation", name);
 }
