@@ -251,45 +251,11 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         _ => null,
     };
 
-    /// <summary>Writes a string the way sigmac held it: wildcards bare, literal wildcards and ambiguous backslashes escaped.</summary>
-    internal static string LegacyText(SigmaString value)
-    {
-        var text = new StringBuilder();
-        for (var p = 0; p < value.Parts.Count; p++)
-        {
-            switch (value.Parts[p])
-            {
-                case LiteralPart literal:
-                    var nextIsWildcard = p + 1 < value.Parts.Count && value.Parts[p + 1] is WildcardMultiPart or WildcardSinglePart;
-                    for (var i = 0; i < literal.Text.Length; i++)
-                    {
-                        var c = literal.Text[i];
-                        if (c is '*' or '?')
-                        {
-                            text.Append('\\').Append(c);
-                        }
-                        else if (c == '\\' && (i + 1 < literal.Text.Length ? literal.Text[i + 1] is '*' or '?' or '\\' : nextIsWildcard))
-                        {
-                            text.Append(@"\\");
-                        }
-                        else
-                        {
-                            text.Append(c);
-                        }
-                    }
-
-                    break;
-                case WildcardMultiPart:
-                    text.Append('*');
-                    break;
-                case WildcardSinglePart:
-                    text.Append('?');
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <summary>
+    /// The string the way sigmac held it: wildcards bare, literal wildcards and ambiguous backslashes escaped, which is
+    /// Sigma's own spelling (placeholders never get here: they are refused before conversion).
+    /// </summary>
+    internal static string LegacyText(SigmaString value) => value.ToSigmaText();
 
     /// <summary>Applies the config's field mapping to one field/value pair (sigmac's FieldMappingChain.resolve).</summary>
     private QNode Mapped(string field, QValue value)
