@@ -174,6 +174,9 @@ internal sealed class RuleSet
 
     public EvaluationScratch CreateScratch() => new(this);
 
+    /// <summary>The groups whose route <paramref name="e"/> belongs to (for profiling tools).</summary>
+    internal void CollectGroups(SigmaEvent e, List<RuleGroup> groups) => _index.Collect(e, groups);
+
     /// <summary>Calls <paramref name="onMatch"/> once per rule matching <paramref name="e"/>: groups in route order, rules in load order.</summary>
     public void Evaluate(SigmaEvent e, EvaluationScratch scratch, Action<int, CompiledDetection> onMatch)
     {
