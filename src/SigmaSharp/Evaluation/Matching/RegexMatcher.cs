@@ -23,12 +23,16 @@ internal sealed class RegexMatcher : ValueMatcher
         _regex = regex;
         Backtracking = backtracking;
         _onTimeout = onTimeout;
+        RequiredLiterals = RegexLiterals.Required(regex.ToString());
     }
 
     public string Pattern => _regex.ToString();
 
     /// <summary>True when the pattern needed the backtracking engine (and so runs under a timeout).</summary>
     public bool Backtracking { get; }
+
+    /// <summary>Literals every match contains (see <see cref="RegexLiterals"/>), for the prefilter.</summary>
+    public override IReadOnlyList<string>? RequiredLiterals { get; }
 
     public bool TimedOut => Volatile.Read(ref _timedOut) != 0;
 

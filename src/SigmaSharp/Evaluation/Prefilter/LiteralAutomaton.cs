@@ -2,14 +2,15 @@ namespace SigmaSharp.Evaluation.Prefilter;
 
 /// <summary>
 /// Aho–Corasick automaton over case-folded text: finds, in one pass over a value, every literal
-/// (of many thousands) that occurs in it. Characters are folded with the invariant upper-case
+/// (of many thousands) that occurs in it, and possibly a few more (see the character classes in
+/// <see cref="Build"/>). Characters are folded with the invariant upper-case
 /// mapping (as OrdinalIgnoreCase does) and mapped to a small alphabet of the characters the
 /// literals use; the goto/fail structure is flattened into a dense transition table so each
 /// character costs two array reads.
 /// </summary>
 internal sealed class LiteralAutomaton
 {
-    private const int MaxClasses = 255;
+    private const int NonAsciiBuckets = 32;
 
     private readonly byte[] _classOf;
     private readonly int[] _row;
@@ -50,39 +51,56 @@ internal sealed class LiteralAutomaton
 
     /// <summary>
     /// Builds the automaton; <paramref name="accepted"/> tells, per literal, whether it could be
-    /// included (a literal using more distinct characters than the alphabet holds is not).
+    /// included (an empty literal is not).
     /// </summary>
     public static LiteralAutomaton Build(IReadOnlyList<string> literals, out bool[] accepted)
     {
+        // Each folded ASCII character of the literals gets its own class; folded non-ASCII characters
+        // share NonAsciiBuckets classes by code unit. Sharing makes the automaton find a superset of
+        // the literals (never fewer), which is all a prefilter needs, and keeps the table narrow.
         var classOfUpper = new Dictionary<char, byte>();
+        var bucketClass = new byte[NonAsciiBuckets];
         accepted = new bool[literals.Count];
         var folded = new string[literals.Count];
+        byte ClassOf(char upper)
+        {
+            if (char.IsAscii(upper))
+            {
+                if (!classOfUpper.TryGetValue(upper, out var k))
+                {
+                    classOfUpper[upper] = k = (byte)(classOfUpper.Count + bucketClass.Count(b => b != 0) + 1);
+                }
+                return k;
+            }
+            ref var bucket = ref bucketClass[upper % NonAsciiBuckets];
+            if (bucket == 0)
+            {
+                bucket = (byte)(classOfUpper.Count + bucketClass.Count(b => b != 0) + 1);
+            }
+            return bucket;
+        }
         for (var i = 0; i < literals.Count; i++)
         {
             var text = literals[i].ToUpperInvariant();
-            var fresh = text.Distinct().Count(c => !classOfUpper.ContainsKey(c));
-            if (text.Length == 0 || classOfUpper.Count + fresh > MaxClasses)
+            if (text.Length == 0)
             {
                 continue;
             }
             foreach (var c in text)
             {
-                if (!classOfUpper.ContainsKey(c))
-                {
-                    classOfUpper[c] = (byte)(classOfUpper.Count + 1);
-                }
+                ClassOf(c);
             }
             accepted[i] = true;
             folded[i] = text;
         }
-        var classes = classOfUpper.Count + 1;
+        var classes = classOfUpper.Count + bucketClass.Count(b => b != 0) + 1;
         var classOf = new byte[char.MaxValue + 1];
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            if (classOfUpper.TryGetValue(char.ToUpperInvariant((char)c), out var k))
-            {
-                classOf[c] = k;
-            }
+            var upper = char.ToUpperInvariant((char)c);
+            classOf[c] = char.IsAscii(upper)
+                ? classOfUpper.GetValueOrDefault(upper)
+                : bucketClass[upper % NonAsciiBuckets];
         }
 
         // Trie.
@@ -97,7 +115,7 @@ internal sealed class LiteralAutomaton
             var state = 0;
             foreach (var c in folded[i])
             {
-                var k = classOfUpper[c];
+                var k = ClassOf(c);
                 if (!children[state].TryGetValue(k, out var child))
                 {
                     child = children.Count;
