@@ -20,11 +20,17 @@ public static class ScanProfile
         var scanner = new Scanner(RuleLoader.Load([rulesFolder]));
         var set = scanner.RuleSet;
         var scratch = set.CreateScratch();
+        output.WriteLine($"{set.Groups.Count} groups, {set.Groups.Sum(g => g.Prefilter.Scans.Count())} automata, " +
+                         $"{set.Groups.Sum(g => g.Prefilter.Scans.Sum(s => s.Bytes)) / 1e6:F0} MB of transition tables");
+        foreach (var group in set.Groups.OrderByDescending(g => g.Entries.Length).Take(2))
+        {
+            output.WriteLine($"{group.Route?.Name}: " + string.Join(", ", group.Prefilter.Scans.Select(s => $"{s.Field} {s.Literals}/{s.States}")));
+        }
         var groups = new List<RuleGroup>();
         var ticks = new long[set.Rules.Count];
         var tried = new long[set.Rules.Count];
         var matched = new long[set.Rules.Count];
-        long read = 0, route = 0, prefilter = 0, evaluate = 0, candidates = 0, events = 0;
+        long read = 0, route = 0, prefilter = 0, evaluate = 0, candidates = 0, events = 0, found = 0, marked = 0;
         var watch = Stopwatch.StartNew();
         foreach (var e in EventReader.Read(eventsPath, scanner.ReaderOptions).Take(count))
         {
@@ -40,6 +46,11 @@ public static class ScanProfile
                 group.Prefilter.Select(e, pre);
                 var t3 = watch.ElapsedTicks;
                 prefilter += t3 - t2;
+                found += pre.Hits.Found.Count;
+                foreach (var literal in pre.Hits.Found)
+                {
+                    marked += group.Prefilter.EntriesOf(literal);
+                }
                 var words = pre.Candidates;
                 for (var w = 0; w < words.Length; w++)
                 {
@@ -66,7 +77,8 @@ public static class ScanProfile
         var total = watch.Elapsed.TotalSeconds;
         double Us(long t) => t * 1e6 / Stopwatch.Frequency / events;
         output.WriteLine($"{events:N0} events in {total:F2} s ({total * 1e6 / events:F1} us/event); routing {Us(route):F2} us, " +
-                         $"prefilter {Us(prefilter):F2} us, evaluation {Us(evaluate):F2} us; {(double)candidates / events:F1} candidates/event");
+                         $"prefilter {Us(prefilter):F2} us, evaluation {Us(evaluate):F2} us; {(double)candidates / events:F1} candidates/event; " +
+                         $"{(double)found / events:F1} literals found/event marking {(double)marked / events:F1} rule needs");
         foreach (var rule in Enumerable.Range(0, ticks.Length).OrderByDescending(r => ticks[r]).Take(40))
         {
             output.WriteLine($"  {Us(ticks[rule]),6:F3} us/event  tried {tried[rule],8:N0} matched {matched[rule],8:N0}  {set.Rules[rule].Source.Position.File?.Split('/').Last()}");

@@ -12,15 +12,18 @@ internal sealed class LiteralAutomaton
 {
     private const int NonAsciiBuckets = 32;
 
-    private readonly byte[] _classOf;
+    private readonly byte[] _classOf; // ASCII characters only; others go through _bucketClass
+    private readonly byte[] _bucketClass;
     private readonly int[] _row;
-    private readonly int[] _outputStartByRow;
-    private readonly int[] _outputEndByRow;
+    private readonly int _classes;
+    private readonly int[] _outputStart; // by state; state + 1 gives the end
+
     private readonly int[] _outputs;
 
-    private LiteralAutomaton(byte[] classOf, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
+    private LiteralAutomaton(byte[] classOf, byte[] bucketClass, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
     {
         _classOf = classOf;
+        _bucketClass = bucketClass;
         _outputs = outputs;
         LiteralCount = literalCount;
         IsAscii = ascii;
@@ -32,13 +35,8 @@ internal sealed class LiteralAutomaton
             var target = next[i];
             _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
         }
-        _outputStartByRow = new int[(outputStart.Length - 1) * classes + 1];
-        _outputEndByRow = new int[_outputStartByRow.Length];
-        for (var state = 0; state < outputStart.Length - 1; state++)
-        {
-            _outputStartByRow[state * classes] = outputStart[state];
-            _outputEndByRow[state * classes] = outputStart[state + 1];
-        }
+        _classes = classes;
+        _outputStart = outputStart;
         StateCount = outputStart.Length - 1;
     }
 
@@ -46,6 +44,9 @@ internal sealed class LiteralAutomaton
     public bool IsAscii { get; }
 
     public int StateCount { get; }
+
+    /// <summary>Bytes held by the transition table (for profiling tools).</summary>
+    internal long TableBytes => _row.LongLength * sizeof(int);
 
     public int LiteralCount { get; }
 
@@ -94,13 +95,10 @@ internal sealed class LiteralAutomaton
             folded[i] = text;
         }
         var classes = classOfUpper.Count + bucketClass.Count(b => b != 0) + 1;
-        var classOf = new byte[char.MaxValue + 1];
-        for (var c = 0; c <= char.MaxValue; c++)
+        var classOf = new byte[128];
+        for (var c = 0; c < classOf.Length; c++)
         {
-            var upper = char.ToUpperInvariant((char)c);
-            classOf[c] = char.IsAscii(upper)
-                ? classOfUpper.GetValueOrDefault(upper)
-                : bucketClass[upper % NonAsciiBuckets];
+            classOf[c] = classOfUpper.GetValueOrDefault(char.ToUpperInvariant((char)c));
         }
 
         // Trie.
@@ -172,7 +170,7 @@ internal sealed class LiteralAutomaton
         {
             next[s * classes] = 0;
         }
-        return new LiteralAutomaton(classOf, classes, next, outputStart, [.. flat], literals.Count,
+        return new LiteralAutomaton(classOf, bucketClass, classes, next, outputStart, [.. flat], literals.Count,
             folded.All(t => t is null || System.Text.Ascii.IsValid(t)));
     }
 
@@ -184,7 +182,7 @@ internal sealed class LiteralAutomaton
         var row = 0;
         foreach (var c in text)
         {
-            row = rows[row + classOf[c]];
+            row = rows[row + (c < 128 ? classOf[c] : NonAsciiClass(c))];
             if (row < 0)
             {
                 row &= int.MaxValue;
@@ -193,7 +191,7 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over ASCII text given as bytes (only when <see cref="IsAscii"/>).</summary>
+    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over pure-ASCII text given as bytes (ASCII bytes have the classes of the same chars).</summary>
     public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
@@ -210,9 +208,18 @@ internal sealed class LiteralAutomaton
         }
     }
 
+    // Folding may turn a non-ASCII character into an ASCII one (U+017F into S).
+    private byte NonAsciiClass(char c)
+    {
+        var upper = char.ToUpperInvariant(c);
+        return upper < 128 ? _classOf[upper] : _bucketClass[upper % NonAsciiBuckets];
+    }
+
     private void Report(int row, LiteralHits hits, int[] ids)
     {
-        for (int i = _outputStartByRow[row], end = _outputEndByRow[row]; i < end; i++)
+        // Only rows that report literals get here (a few per value), so the division is cheap enough.
+        var state = row / _classes;
+        for (int i = _outputStart[state], end = _outputStart[state + 1]; i < end; i++)
         {
             hits.Add(ids[_outputs[i]]);
         }

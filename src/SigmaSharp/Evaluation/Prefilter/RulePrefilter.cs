@@ -89,6 +89,13 @@ internal sealed class RulePrefilter
 
     public int RuleCount { get; }
 
+    /// <summary>The fields scanned, each with its automaton's size (for profiling tools).</summary>
+    internal IEnumerable<(string Field, int Literals, int States, long Bytes)> Scans =>
+        _scans.Select(s => (s.Field?.Name ?? "(any)", s.Automaton.LiteralCount, s.Automaton.StateCount, s.Automaton.TableBytes));
+
+    /// <summary>How many (rule, need) entries a literal marks when found (for profiling tools).</summary>
+    internal int EntriesOf(int literal) => _rulesOfLiteral[literal].Length;
+
     /// <summary>Rules evaluated on every event of the group (no usable literal need).</summary>
     public int AlwaysCount { get; }
 
@@ -119,10 +126,7 @@ internal sealed class RulePrefilter
             var values = e.Get(field).GetEnumerator();
             while (values.MoveNext())
             {
-                if (values.Current is { } text)
-                {
-                    automaton.Scan(text, hits, ids);
-                }
+                ScanValue(e, values.CurrentIndex, automaton, hits, ids);
             }
         }
         var masks = scratch.Masks;
@@ -150,33 +154,41 @@ internal sealed class RulePrefilter
         touched.Clear();
     }
 
-    // Keyword needs read every value of every event: plain ASCII values are scanned as their raw
-    // UTF-8 bytes, which saves decoding them; escaped or non-ASCII values (whose case folding may
-    // reach ASCII, e.g. U+017F) are decoded first.
+    // Keyword needs read every value of every event.
     private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
     {
         for (var i = 0; i < e.FieldCount; i++)
         {
-            var kind = e.KindAt(i);
-            if (kind is EventValueKind.Null or EventValueKind.Empty)
-            {
-                continue;
-            }
-            if (automaton.IsAscii && kind is EventValueKind.String or EventValueKind.Number)
-            {
-                var raw = e.RawValueAt(i);
-                if (!raw.Contains((byte)'\\') && System.Text.Ascii.IsValid(raw))
-                {
-                    automaton.Scan(raw, hits, ids);
-                    continue;
-                }
-            }
-            if (e.ValueAt(i) is { } text)
-            {
-                automaton.Scan(text, hits, ids);
-            }
+            ScanValue(e, i, automaton, hits, ids);
         }
     }
+
+    // Plain ASCII values are scanned as their raw UTF-8 bytes, which saves decoding them; escaped or
+    // non-ASCII values (whose case folding may reach ASCII, e.g. U+017F) are decoded first.
+    private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
+    {
+        var kind = e.KindAt(index);
+        if (kind is EventValueKind.Null or EventValueKind.Empty)
+        {
+            return;
+        }
+        if (kind is EventValueKind.String or EventValueKind.Number)
+        {
+            var raw = e.RawValueAt(index);
+            if (raw.IndexOfAnyExcept(PlainAscii) < 0)
+            {
+                automaton.Scan(raw, hits, ids);
+                return;
+            }
+        }
+        if (e.ValueAt(index) is { } text)
+        {
+            automaton.Scan(text, hits, ids);
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> PlainAscii =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 128).Where(b => b != '\\').Select(b => (byte)b)]);
 
     private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
 
