@@ -22,6 +22,8 @@ public static class ScanProfile
         var scratch = set.CreateScratch();
         output.WriteLine($"{set.Groups.Count} groups, {set.Groups.Sum(g => g.Prefilter.Scans.Count())} automata, " +
                          $"{set.Groups.Sum(g => g.Prefilter.Scans.Sum(s => s.Bytes)) / 1e6:F0} MB of transition tables");
+        output.WriteLine("unfiltered rules: " + string.Join(", ", set.Groups.Where(g => g.Prefilter.AlwaysCount > 0)
+            .OrderByDescending(g => g.Prefilter.AlwaysCount).Take(10).Select(g => $"{g.Route?.Name ?? "(every event)"} {g.Prefilter.AlwaysCount}/{g.Entries.Length}")));
         foreach (var group in set.Groups.OrderByDescending(g => g.Entries.Length).Take(2))
         {
             output.WriteLine($"{group.Route?.Name}: " + string.Join(", ", group.Prefilter.Scans.Select(s => $"{s.Field} {s.Literals}/{s.States}")));

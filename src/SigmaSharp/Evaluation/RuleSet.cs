@@ -117,13 +117,14 @@ internal sealed class RuleSet
             }
         }
         var groups = new List<RuleGroup>();
+        var automata = new Dictionary<string, LiteralAutomaton>(StringComparer.Ordinal);
         foreach (var (route, list) in entries)
         {
-            groups.Add(new RuleGroup(groups.Count, route, list));
+            groups.Add(new RuleGroup(groups.Count, route, list, automata));
         }
         if (everyEvent.Count > 0)
         {
-            groups.Add(new RuleGroup(groups.Count, null, everyEvent));
+            groups.Add(new RuleGroup(groups.Count, null, everyEvent, automata));
         }
         return new RuleSet(compiled, reports, [.. groups], schema);
     }

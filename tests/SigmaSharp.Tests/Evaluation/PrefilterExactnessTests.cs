@@ -4,6 +4,7 @@ using SigmaSharp.Evaluation.Routing;
 using SigmaSharp.Events;
 using SigmaSharp.Parsing;
 using Xunit.Abstractions;
+using static SigmaSharp.Tests.Evaluation.EvaluationHarness;
 
 namespace SigmaSharp.Tests.Evaluation;
 
@@ -55,6 +56,32 @@ public class PrefilterExactnessTests(ITestOutputHelper output)
         output.WriteLine($"{pairs} (rule, event) matches checked");
         Assert.Empty(missed);
         Assert.True(pairs > 150);
+    }
+
+    [Theory]
+    [InlineData("EventID: 4688", """{"EventID":4688}""", true)]
+    [InlineData("EventID: 4688", """{"EventID":"4688.0"}""", true)]
+    [InlineData("EventID: 4688", """{"EventID":"4.688e3"}""", true)]
+    [InlineData("EventID: 4688", """{"EventID":[1, 4688]}""", true)]
+    [InlineData("EventID: 4688", """{"EventID":46880}""", false)]
+    [InlineData("EventID:\n    - 4688\n    - 4688.0\n    - 1", """{"EventID":1}""", true)]
+    [InlineData("Image: 'C:\\Windows\\cmd.exe'", """{"Image":"c:\\WINDOWS\\cmd.EXE"}""", true)]
+    [InlineData("Image: ''", """{"Image":""}""", true)]
+    [InlineData("Image:\n    - 'a'\n    - 'b'\n    - 'c'\n    - 'd'", """{"Image":"B"}""", true)]
+    [InlineData("Image|cased: 'Cmd'", """{"Image":"cmd"}""", false)]
+    public void Equality_needs_are_hash_lookups_that_keep_numeric_and_case_insensitive_equality(string selection, string json, bool expected) =>
+        Assert.Equal(expected, Matches(selection, json));
+
+    [Fact]
+    public void A_rule_testing_only_equalities_is_not_a_candidate_for_other_values()
+    {
+        var scanner = new Scanner(Load(Rule("selection:\n    EventID: 4624\n    LogonType: 3\ncondition: selection")), new ScanOptions { IgnoreLogSources = true });
+        var group = Assert.Single(scanner.RuleSet.Groups);
+        Assert.Equal(0, group.Prefilter.AlwaysCount);
+        var scratch = scanner.RuleSet.CreateScratch();
+        var e = ReadEvents(scanner, """{"EventID":4625,"LogonType":3}""")[0];
+        group.Prefilter.Select(e, scratch.PrefilterOf(group));
+        Assert.Equal(0UL, scratch.PrefilterOf(group).Candidates[0]);
     }
 
     [Theory]

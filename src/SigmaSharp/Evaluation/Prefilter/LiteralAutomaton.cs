@@ -15,6 +15,9 @@ internal sealed class LiteralAutomaton
     private readonly byte[] _classOf; // ASCII characters only; others go through _bucketClass
     private readonly byte[] _bucketClass;
     private readonly int[] _row;
+    private const int NarrowStateLimit = 0x7FFF;
+
+    private readonly ushort[]? _narrow;
     private readonly int _classes;
     private readonly int[] _outputStart; // by state; state + 1 gives the end
 
@@ -29,11 +32,27 @@ internal sealed class LiteralAutomaton
         IsAscii = ascii;
         // Transitions hold the target's row offset (state × classes), with the sign bit set when the
         // target reports literals: one table read per character, no multiply, no output-table read.
-        _row = new int[next.Length];
-        for (var i = 0; i < next.Length; i++)
+        // Automata of fewer than 32,768 states hold the target state in 16 bits instead: half the
+        // table, which matters more than the multiply since the table outgrows the caches.
+        var states = outputStart.Length - 1;
+        if (states <= NarrowStateLimit)
         {
-            var target = next[i];
-            _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
+            _row = [];
+            _narrow = new ushort[next.Length];
+            for (var i = 0; i < next.Length; i++)
+            {
+                var target = next[i];
+                _narrow[i] = (ushort)(target | (outputStart[target + 1] > outputStart[target] ? 0x8000 : 0));
+            }
+        }
+        else
+        {
+            _row = new int[next.Length];
+            for (var i = 0; i < next.Length; i++)
+            {
+                var target = next[i];
+                _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
+            }
         }
         _classes = classes;
         _outputStart = outputStart;
@@ -46,7 +65,7 @@ internal sealed class LiteralAutomaton
     public int StateCount { get; }
 
     /// <summary>Bytes held by the transition table (for profiling tools).</summary>
-    internal long TableBytes => _row.LongLength * sizeof(int);
+    internal long TableBytes => _row.LongLength * sizeof(int) + (_narrow?.LongLength ?? 0) * sizeof(ushort);
 
     public int LiteralCount { get; }
 
@@ -178,6 +197,21 @@ internal sealed class LiteralAutomaton
     public void Scan(ReadOnlySpan<char> text, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
+        if (_narrow is { } narrow)
+        {
+            var classes = _classes;
+            var state = 0;
+            foreach (var c in text)
+            {
+                int target = narrow[state * classes + (c < 128 ? classOf[c] : NonAsciiClass(c))];
+                state = target & NarrowStateLimit;
+                if (target > NarrowStateLimit)
+                {
+                    ReportState(state, hits, ids);
+                }
+            }
+            return;
+        }
         var rows = _row;
         var row = 0;
         foreach (var c in text)
@@ -195,6 +229,21 @@ internal sealed class LiteralAutomaton
     public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
+        if (_narrow is { } narrow)
+        {
+            var classes = _classes;
+            var state = 0;
+            foreach (var b in ascii)
+            {
+                int target = narrow[state * classes + classOf[b]];
+                state = target & NarrowStateLimit;
+                if (target > NarrowStateLimit)
+                {
+                    ReportState(state, hits, ids);
+                }
+            }
+            return;
+        }
         var rows = _row;
         var row = 0;
         foreach (var b in ascii)
@@ -215,10 +264,11 @@ internal sealed class LiteralAutomaton
         return upper < 128 ? _classOf[upper] : _bucketClass[upper % NonAsciiBuckets];
     }
 
-    private void Report(int row, LiteralHits hits, int[] ids)
+    // Only rows that report literals get here (a few per value), so the division is cheap enough.
+    private void Report(int row, LiteralHits hits, int[] ids) => ReportState(row / _classes, hits, ids);
+
+    private void ReportState(int state, LiteralHits hits, int[] ids)
     {
-        // Only rows that report literals get here (a few per value), so the division is cheap enough.
-        var state = row / _classes;
         for (int i = _outputStart[state], end = _outputStart[state + 1]; i < end; i++)
         {
             hits.Add(ids[_outputs[i]]);

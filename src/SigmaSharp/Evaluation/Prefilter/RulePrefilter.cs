@@ -14,11 +14,16 @@ namespace SigmaSharp.Evaluation.Prefilter;
 internal sealed class RulePrefilter
 {
     private readonly (FieldKey? Field, LiteralAutomaton Automaton, int[] Ids)[] _scans;
+    private readonly (FieldKey Field, ExactIndex Index)[] _lookups;
     private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
     private readonly ulong[] _always;
     private readonly byte[] _full;
 
-    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs)
+    /// <param name="needs">Per rule, the needs that must all hold.</param>
+    /// <param name="automata">Automata already built for other groups, by literal list: groups of
+    /// one log source read through different field names (Sysmon and Security process creation)
+    /// share their tables, which halves the memory the scan keeps hot.</param>
+    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs, Dictionary<string, LiteralAutomaton>? automata = null)
     {
         RuleCount = needs.Count;
         _full = new byte[needs.Count];
@@ -28,6 +33,7 @@ internal sealed class RulePrefilter
         var rulesOfLiteral = new List<List<int>>();
         var perField = new Dictionary<object, (FieldKey? Field, List<string> Texts, List<int> Ids)>(ReferenceEqualityComparer.Instance);
         var anywhere = new object();
+        var exact = new Dictionary<FieldKey, ExactIndex>(ReferenceEqualityComparer.Instance);
         for (var rule = 0; rule < needs.Count; rule++)
         {
             if (needs[rule].Count == 0)
@@ -44,6 +50,11 @@ internal sealed class RulePrefilter
 
         void AddNeed(LiteralNeed need, int entry)
         {
+            if (need.Exact && need.Scope is { } fields)
+            {
+                AddExact(need, fields, entry);
+                return;
+            }
             FieldKey?[] scope = need.Scope is null ? new FieldKey?[] { null } : [.. need.Scope.Distinct()];
             foreach (var field in scope)
             {
@@ -67,14 +78,44 @@ internal sealed class RulePrefilter
                 }
             }
         }
+        void AddExact(LiteralNeed need, IReadOnlyList<FieldKey> fields, int entry)
+        {
+            foreach (var field in fields.Distinct())
+            {
+                if (!exact.TryGetValue(field, out var index))
+                {
+                    exact[field] = index = new ExactIndex();
+                }
+                foreach (var literal in need.Literals)
+                {
+                    // Exact ids live beside the substring ids of the same field, marked apart.
+                    var key = (field, "\u0002" + literal.ToUpperInvariant());
+                    if (!ids.TryGetValue(key, out var id))
+                    {
+                        id = rulesOfLiteral.Count;
+                        ids[key] = id;
+                        rulesOfLiteral.Add([]);
+                        index.Add(literal, id);
+                    }
+                    rulesOfLiteral[id].Add(entry);
+                }
+            }
+        }
+        _lookups = [.. exact.Select(p => (p.Key, p.Value))];
         var scans = new List<(FieldKey?, LiteralAutomaton, int[])>();
         foreach (var (field, texts, literalIds) in perField.Values)
         {
-            var automaton = LiteralAutomaton.Build(texts, out var accepted);
+            var key = string.Join('\n', texts);
+            if (automata is null || !automata.TryGetValue(key, out var automaton))
+            {
+                automaton = LiteralAutomaton.Build(texts, out _);
+                automata?.Add(key, automaton);
+            }
             for (var i = 0; i < texts.Count; i++)
             {
-                if (!accepted[i])
+                if (texts[i].Length == 0)
                 {
+                    // The automaton cannot report an empty literal; the rule stays a candidate.
                     rulesOfLiteral[literalIds[i]].ForEach(entry => Set(_always, entry >> 3));
                 }
             }
@@ -110,12 +151,23 @@ internal sealed class RulePrefilter
     {
         var candidates = scratch.Candidates;
         _always.CopyTo(candidates, 0);
-        if (_scans.Length == 0)
+        if (_scans.Length == 0 && _lookups.Length == 0)
         {
             return;
         }
         var hits = scratch.Hits;
         hits.Reset();
+        foreach (var (field, index) in _lookups)
+        {
+            var values = e.Get(field).GetEnumerator();
+            while (values.MoveNext())
+            {
+                if (values.Current is { } text)
+                {
+                    index.Find(text, hits);
+                }
+            }
+        }
         foreach (var (field, automaton, ids) in _scans)
         {
             if (field is null)
@@ -206,4 +258,42 @@ internal sealed class PrefilterScratch(int literalCount, int words, int rules)
     public LiteralHits Hits { get; } = new(literalCount);
 
     public ulong[] Candidates { get; } = new ulong[words];
+}
+
+/// <summary>Whole values of one field that needs ask for: text ignoring case, numbers by value.</summary>
+internal sealed class ExactIndex
+{
+    // Several ids can share a key: 4688 and 4688.0 are two literals of one number.
+    private readonly Dictionary<string, List<int>> _texts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<decimal, List<int>> _numbers = [];
+
+    public void Add(string literal, int id)
+    {
+        var list = ExactValues.IsNumber(literal)
+            ? Slot(_numbers, ExactValues.NumberOf(literal))
+            : Slot(_texts, literal);
+        list.Add(id);
+    }
+
+    public void Find(string value, LiteralHits hits)
+    {
+        if (_texts.TryGetValue(value, out var ids))
+        {
+            ids.ForEach(hits.Add);
+        }
+        if (_numbers.Count > 0 && EventNumber.TryParse(value, out var number) && _numbers.TryGetValue(number, out ids))
+        {
+            ids.ForEach(hits.Add);
+        }
+    }
+
+    private static List<int> Slot<TKey>(Dictionary<TKey, List<int>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        return list;
+    }
 }
