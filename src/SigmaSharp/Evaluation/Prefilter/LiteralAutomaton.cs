@@ -257,6 +257,52 @@ internal sealed class LiteralAutomaton
         }
     }
 
+    /// <summary>
+    /// As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over an ASCII JSON string's raw
+    /// bytes, reading the escapes <c>\\</c>, <c>\"</c> and <c>\/</c> on the way (Windows paths are full
+    /// of them). False at any other escape: the caller then scans the decoded text, and literals
+    /// reported twice count once.
+    /// </summary>
+    public bool ScanJsonAscii(ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
+    {
+        var classOf = _classOf;
+        var narrow = _narrow;
+        var rows = _row;
+        var classes = _classes;
+        var state = 0; // a state with 16-bit tables, else a row offset
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == '\\')
+            {
+                if (++i == raw.Length || raw[i] is not ((byte)'\\' or (byte)'"' or (byte)'/'))
+                {
+                    return false;
+                }
+                b = raw[i];
+            }
+            if (narrow is not null)
+            {
+                int target = narrow[state * classes + classOf[b]];
+                state = target & NarrowStateLimit;
+                if (target > NarrowStateLimit)
+                {
+                    ReportState(state, hits, ids);
+                }
+            }
+            else
+            {
+                state = rows[state + classOf[b]];
+                if (state < 0)
+                {
+                    state &= int.MaxValue;
+                    Report(state, hits, ids);
+                }
+            }
+        }
+        return true;
+    }
+
     // Folding may turn a non-ASCII character into an ASCII one (U+017F into S).
     private byte NonAsciiClass(char c)
     {
