@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
+using SigmaSharp.Benchmarks.Evaluation;
 using SigmaSharp.Benchmarks.Events;
 
 namespace SigmaSharp.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet for the steady-state figures; plain Stopwatch harnesses for whole-file throughput:
-/// <c>events FILE [N]</c> times event reading over a generated JSON Lines file (made if missing).
+/// <c>events FILE [N]</c> times event reading over a generated JSON Lines file (made if missing);
+/// <c>scan [RULES] [EVENTS] [THREADS] [RUNS]</c> times <c>sigma scan</c> (see <see cref="ScanHarness"/>).
 /// </summary>
 public static class Program
 {
@@ -14,6 +16,39 @@ public static class Program
         if (args is ["events", var path, .. var rest])
         {
             EventReadingHarness.Run(path, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : SyntheticEventGenerator.DefaultCount);
+            return;
+        }
+
+        if (args is ["scan-profile", .. var profile])
+        {
+            ScanProfile.Run(
+                profile.Length > 0 && profile[0].Length > 0 ? profile[0] : ScanBenchmarks.WindowsRules(),
+                profile.Length > 1 && profile[1].Length > 0 ? profile[1] : Path.Combine(Path.GetTempPath(), "sigmasharp-bench-events-1m.jsonl"),
+                profile.Length > 2 ? int.Parse(profile[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+            return;
+        }
+
+        if (args is ["scan-once", var rulesFolder, .. var files])
+        {
+            // One scanner, one pass: for peak memory (/usr/bin/time -f %M) and CPU use (top).
+            var rules = SigmaSharp.Parsing.RuleLoader.Load([rulesFolder.Length > 0 ? rulesFolder : ScanBenchmarks.WindowsRules()]);
+            Console.WriteLine($"loaded: managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
+            var scanner = new SigmaSharp.Evaluation.Scanner(rules);
+            Console.WriteLine($"compiled: managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var matches = scanner.Scan(files).LongCount();
+            Console.WriteLine($"{scanner.Counters.Events:N0} events, {matches:N0} matches in {watch.Elapsed.TotalSeconds:F2} s " +
+                              $"({scanner.Counters.Events / watch.Elapsed.TotalSeconds:N0} events/s); managed heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+            return;
+        }
+
+        if (args is ["scan", .. var scan])
+        {
+            ScanHarness.Run(
+                scan.Length > 0 && scan[0].Length > 0 ? scan[0] : ScanBenchmarks.WindowsRules(),
+                scan.Length > 1 && scan[1].Length > 0 ? scan[1] : Path.Combine(Path.GetTempPath(), "sigmasharp-bench-events-1m.jsonl"),
+                scan.Length > 2 ? int.Parse(scan[2], System.Globalization.CultureInfo.InvariantCulture) : 0,
+                scan.Length > 3 ? int.Parse(scan[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
             return;
         }
 

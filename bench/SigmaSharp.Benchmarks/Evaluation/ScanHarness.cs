@@ -9,7 +9,8 @@ namespace SigmaSharp.Benchmarks.Evaluation;
 /// Stopwatch figures for <c>sigma scan</c>: every rule of a rules folder (SigmaHQ rules/windows)
 /// over a synthetic JSON Lines file (generated on first use), compared with a bare single-threaded
 /// Utf8JsonReader pass over the same file. Best of three runs each.
-/// Run: <c>dotnet run -c Release --project bench/SigmaSharp.Benchmarks -- scan [rules-folder] [events.jsonl] [threads]</c>.
+/// Run: <c>dotnet run -c Release --project bench/SigmaSharp.Benchmarks -- scan [rules-folder] [events.jsonl] [threads] [runs]</c>
+/// (empty arguments take the defaults; <c>scan-once RULES FILES...</c> is one pass with one scanner, for peak memory).
 /// </summary>
 public static class ScanHarness
 {

@@ -163,7 +163,7 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
                 case SigmaBool b:
                     return keyword ? Text(AsKeyword(SigmaString.FromLiteral(b.Value ? "true" : "false"))) : new BoolMatcher(b.Value);
                 case SigmaRegex r:
-                    var regex = RegexMatcher.Create(r, compiler._regexTimeout, null, out var error);
+                    var regex = RegexMatcher.Create(r, compiler._regexTimeout, null, out var error, compiler._regexes);
                     if (regex is null)
                     {
                         Fail(EvaluationFacts.UnsupportedRegex(at, r.Pattern, error ?? "invalid"));
@@ -241,6 +241,10 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
 
     private readonly PlaceholderValues _placeholders = placeholders;
     private readonly TimeSpan _regexTimeout = regexTimeout;
+
+    // A rule is compiled once per route field naming, and many rules repeat patterns: one .NET
+    // Regex per pattern (they are large and thread-safe); each matcher keeps its own timeout state.
+    private readonly Dictionary<SigmaRegex, (System.Text.RegularExpressions.Regex Regex, bool Backtracking)> _regexes = [];
 
     /// <summary>Merges OR-linked plain text tests into set matchers (one per case sensitivity) when there are several.</summary>
     internal static List<ValueMatcher> Grouped(List<ValueMatcher> values)

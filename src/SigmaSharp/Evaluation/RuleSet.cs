@@ -117,13 +117,14 @@ internal sealed class RuleSet
             }
         }
         var groups = new List<RuleGroup>();
+        var automata = new Dictionary<string, LiteralAutomaton>(StringComparer.Ordinal);
         foreach (var (route, list) in entries)
         {
-            groups.Add(new RuleGroup(groups.Count, route, list));
+            groups.Add(new RuleGroup(groups.Count, route, list, automata));
         }
         if (everyEvent.Count > 0)
         {
-            groups.Add(new RuleGroup(groups.Count, null, everyEvent));
+            groups.Add(new RuleGroup(groups.Count, null, everyEvent, automata));
         }
         return new RuleSet(compiled, reports, [.. groups], schema);
     }
@@ -173,6 +174,9 @@ internal sealed class RuleSet
     }
 
     public EvaluationScratch CreateScratch() => new(this);
+
+    /// <summary>The groups whose route <paramref name="e"/> belongs to (for profiling tools).</summary>
+    internal void CollectGroups(SigmaEvent e, List<RuleGroup> groups) => _index.Collect(e, groups);
 
     /// <summary>Calls <paramref name="onMatch"/> once per rule matching <paramref name="e"/>: groups in route order, rules in load order.</summary>
     public void Evaluate(SigmaEvent e, EvaluationScratch scratch, Action<int, CompiledDetection> onMatch)

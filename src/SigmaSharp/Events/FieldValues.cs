@@ -58,6 +58,9 @@ public readonly struct FieldValues
 
         public readonly string? Current => _event!.ValueAt(_index);
 
+        /// <summary>The entry index of <see cref="Current"/> in its event (for raw access).</summary>
+        internal readonly int CurrentIndex => _index;
+
         /// <summary>The JSON kind of <see cref="Current"/>.</summary>
         public readonly EventValueKind CurrentKind => _event!.KindAt(_index);
 

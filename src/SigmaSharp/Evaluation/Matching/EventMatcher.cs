@@ -16,21 +16,33 @@ internal abstract class EventMatcher
 
 /// <summary>
 /// At least one of <see cref="Literals"/> occurs (ignoring case) in a value of one of
-/// <see cref="Scope"/>'s fields, or in any value when <see cref="Scope"/> is null.
+/// <see cref="Scope"/>'s fields, or in any value when <see cref="Scope"/> is null. When
+/// <see cref="Exact"/>, a value equals one of them instead (ignoring case; literals made by
+/// <see cref="ExactValues.Number"/> stand for a numeric value), which a hash lookup finds.
 /// </summary>
-internal sealed record LiteralNeed(IReadOnlyList<string> Literals, IReadOnlyList<FieldKey>? Scope)
+internal sealed record LiteralNeed(IReadOnlyList<string> Literals, IReadOnlyList<FieldKey>? Scope, bool Exact = false)
 {
+    /// <summary>Selectivity for choosing among needs: a whole-value match beats any substring.</summary>
+    public double Score => Exact ? 64 - Math.Log2(Math.Max(Literals.Count, 1)) : LiteralRequirement.Score(Literals);
+
     public static LiteralNeed? Union(IEnumerable<LiteralNeed?> needs)
     {
+        var all = needs.ToList();
+        if (all.Any(n => n is null))
+        {
+            return null;
+        }
+        var exact = all.All(n => n!.Exact);
         var literals = new List<string>();
         List<FieldKey>? scope = [];
-        foreach (var need in needs)
+        foreach (var need in all)
         {
-            if (need is null)
+            var part = exact ? need!.Literals : need!.AsSubstrings();
+            if (part is null)
             {
                 return null;
             }
-            literals.AddRange(need.Literals);
+            literals.AddRange(part);
             if (need.Scope is null)
             {
                 scope = null;
@@ -40,11 +52,30 @@ internal sealed record LiteralNeed(IReadOnlyList<string> Literals, IReadOnlyList
                 scope?.AddRange(need.Scope);
             }
         }
-        return new LiteralNeed(literals, scope);
+        return new LiteralNeed(literals, scope, exact);
+    }
+
+    /// <summary>The literals as substrings (an equal value contains its literal); null when one cannot be (numbers, short text).</summary>
+    public IReadOnlyList<string>? AsSubstrings()
+    {
+        if (!Exact)
+        {
+            return Literals;
+        }
+        var parts = new List<string>();
+        foreach (var literal in Literals)
+        {
+            if (ExactValues.IsNumber(literal) || LiteralRequirement.Pick([literal]) is not { } part)
+            {
+                return null;
+            }
+            parts.Add(part);
+        }
+        return parts;
     }
 
     public static LiteralNeed? Best(LiteralNeed? left, LiteralNeed? right) =>
-        ReferenceEquals(LiteralRequirement.Best(left?.Literals, right?.Literals), right?.Literals) ? right : left;
+        left is null ? right : right is null ? left : right.Score > left.Score ? right : left;
 }
 
 internal sealed class AndMatcher(EventMatcher[] operands) : EventMatcher
@@ -68,7 +99,7 @@ internal sealed class AndMatcher(EventMatcher[] operands) : EventMatcher
 
     /// <summary>Every operand's needs must hold; the most selective few are kept (the prefilter tracks at most 8 per rule).</summary>
     public override IReadOnlyList<LiteralNeed> Needs =>
-        [.. Operands.SelectMany(o => o.Needs).OrderByDescending(n => LiteralRequirement.Score(n.Literals)).Take(8)];
+        [.. Operands.SelectMany(o => o.Needs).OrderByDescending(n => n.Score).Take(8)];
 }
 
 internal sealed class OrMatcher(EventMatcher[] operands) : EventMatcher

@@ -55,7 +55,9 @@ internal sealed class FieldValueMatcher(FieldKey field, ValueMatcher[] values, L
         return false;
     }
 
-    public override LiteralNeed? Need => ValueNeed(Values, linking) is { } literals ? new LiteralNeed(literals, [Field]) : null;
+    public override LiteralNeed? Need =>
+        linking == Linking.Or && ExactValues.Union(Values) is { } exact ? new LiteralNeed(exact, [Field], Exact: true)
+        : ValueNeed(Values, linking) is { } literals ? new LiteralNeed(literals, [Field]) : null;
 
     internal static IReadOnlyList<string>? ValueNeed(ValueMatcher[] values, Linking linking) => linking == Linking.Or
         ? LiteralRequirement.Union(values.Select(v => v.RequiredLiterals))

@@ -52,11 +52,20 @@ internal static class LiteralRequirement
         string? best = null;
         foreach (var part in literalParts)
         {
-            if (part.Length >= MinLength && (best is null || part.Length > best.Length))
+            if ((part.Length >= MinLength || IsRareShort(part)) && (best is null || part.Length > best.Length))
             {
                 best = part;
             }
         }
         return best is null ? null : best.Length > MaxLength ? best[..MaxLength] : best;
     }
+
+    /// <summary>
+    /// A short literal holding a non-ASCII character (emoji, Cyrillic look-alikes) is rare in real
+    /// values, so it still filters. Supplementary characters must be caseless: the prefilter folds
+    /// UTF-16 units one by one, which would miss a case variant of a surrogate pair.
+    /// </summary>
+    private static bool IsRareShort(string part) =>
+        part.Length > 0 && !System.Text.Ascii.IsValid(part)
+        && (!part.Any(char.IsSurrogate) || (string.Equals(part.ToUpperInvariant(), part, StringComparison.Ordinal) && string.Equals(part.ToLowerInvariant(), part, StringComparison.Ordinal)));
 }

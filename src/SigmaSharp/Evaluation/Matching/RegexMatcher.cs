@@ -23,6 +23,7 @@ internal sealed class RegexMatcher : ValueMatcher
         _regex = regex;
         Backtracking = backtracking;
         _onTimeout = onTimeout;
+        RequiredLiterals = RegexLiterals.Required(regex.ToString());
     }
 
     public string Pattern => _regex.ToString();
@@ -30,10 +31,31 @@ internal sealed class RegexMatcher : ValueMatcher
     /// <summary>True when the pattern needed the backtracking engine (and so runs under a timeout).</summary>
     public bool Backtracking { get; }
 
+    /// <summary>Literals every match contains (see <see cref="RegexLiterals"/>), for the prefilter.</summary>
+    public override IReadOnlyList<string>? RequiredLiterals { get; }
+
     public bool TimedOut => Volatile.Read(ref _timedOut) != 0;
 
     /// <summary>Compiles the pattern; null with <paramref name="error"/> when .NET cannot read it.</summary>
-    public static RegexMatcher? Create(SigmaRegex value, TimeSpan timeout, Action<RegexMatcher>? onTimeout, out string? error)
+    public static RegexMatcher? Create(
+        SigmaRegex value, TimeSpan timeout, Action<RegexMatcher>? onTimeout, out string? error,
+        Dictionary<SigmaRegex, (Regex Regex, bool Backtracking)>? shared = null)
+    {
+        if (shared is not null && shared.TryGetValue(value, out var known))
+        {
+            error = null;
+            return new RegexMatcher(known.Regex, known.Backtracking, onTimeout);
+        }
+        var created = Build(value, timeout, out error);
+        if (created is { } pair)
+        {
+            shared?.Add(value, pair);
+            return new RegexMatcher(pair.Regex, pair.Backtracking, onTimeout);
+        }
+        return null;
+    }
+
+    private static (Regex Regex, bool Backtracking)? Build(SigmaRegex value, TimeSpan timeout, out string? error)
     {
         var options = RegexOptions.CultureInvariant;
         if (value.Flags.HasFlag(RegexFlags.IgnoreCase))
@@ -51,7 +73,7 @@ internal sealed class RegexMatcher : ValueMatcher
         error = null;
         try
         {
-            return new RegexMatcher(new Regex(value.Pattern, options | RegexOptions.NonBacktracking), backtracking: false, onTimeout);
+            return (new Regex(value.Pattern, options | RegexOptions.NonBacktracking), false);
         }
         catch (NotSupportedException)
         {
@@ -64,7 +86,7 @@ internal sealed class RegexMatcher : ValueMatcher
         }
         try
         {
-            return new RegexMatcher(new Regex(value.Pattern, options, timeout), backtracking: true, onTimeout);
+            return (new Regex(value.Pattern, options, timeout), true);
         }
         catch (ArgumentException ex)
         {

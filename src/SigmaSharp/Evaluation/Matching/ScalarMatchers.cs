@@ -26,6 +26,8 @@ internal sealed class NumberMatcher(SigmaNumber number) : ValueMatcher
         EventNumber.TryParse(value, out var parsed)
             ? parsed == number.Value
             : value.Equals(number.Text, StringComparison.OrdinalIgnoreCase);
+
+    public override IReadOnlyList<string>? ExactValues => [number.Text, Matching.ExactValues.Number(number.Value)];
 }
 
 /// <summary>A boolean in the rule: a JSON true/false, or the text "true"/"false" in any case.</summary>

@@ -39,6 +39,8 @@ internal sealed class TextMatcher(string literal, TextShape shape, bool cased) :
 
     public override IReadOnlyList<string>? RequiredLiterals =>
         LiteralRequirement.Pick([Literal]) is { } literal ? [literal] : null;
+
+    public override IReadOnlyList<string>? ExactValues => Shape == TextShape.Equals ? [Literal] : null;
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ internal sealed class TextSetMatcher : ValueMatcher
     private readonly SearchValues<string>? _contains;
     private readonly bool _anything;
     private readonly IReadOnlyList<string>? _need;
+    private readonly IReadOnlyList<string>? _exact;
 
     public TextSetMatcher(IReadOnlyList<TextMatcher> tests, bool cased)
     {
@@ -34,6 +35,7 @@ internal sealed class TextSetMatcher : ValueMatcher
             _contains = SearchValues.Create(contains, cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
         }
         _need = LiteralRequirement.Union(tests.Select(t => t.RequiredLiterals));
+        _exact = Matching.ExactValues.Union(tests);
         Count = tests.Count;
     }
 
@@ -71,6 +73,8 @@ internal sealed class TextSetMatcher : ValueMatcher
     }
 
     public override IReadOnlyList<string>? RequiredLiterals => _need;
+
+    public override IReadOnlyList<string>? ExactValues => _exact;
 
     private static (HashSet<string>.AlternateLookup<ReadOnlySpan<char>>, int[]) Set(
         IReadOnlyList<TextMatcher> tests, TextShape shape, StringComparer comparer)

@@ -18,6 +18,12 @@ internal abstract class ValueMatcher
     /// null when no such set is known. Feeds the literal prefilter.
     /// </summary>
     public virtual IReadOnlyList<string>? RequiredLiterals => null;
+
+    /// <summary>
+    /// The whole values (equal ignoring case, or numerically for <see cref="Matching.ExactValues.Number"/>
+    /// literals) that include every value this matcher accepts, or null when it accepts others too.
+    /// </summary>
+    public virtual IReadOnlyList<string>? ExactValues => null;
 }
 
 /// <summary>Alternatives from one written value (windash, base64offset, placeholder lists): any may match.</summary>
@@ -38,6 +44,8 @@ internal sealed class AnyValueMatcher(ValueMatcher[] alternatives) : ValueMatche
     }
 
     public override IReadOnlyList<string>? RequiredLiterals => LiteralRequirement.Union(Alternatives.Select(a => a.RequiredLiterals));
+
+    public override IReadOnlyList<string>? ExactValues => Matching.ExactValues.Union(Alternatives);
 }
 
 /// <summary>Never matches: e.g. a value list that expanded to nothing.</summary>
@@ -48,4 +56,6 @@ internal sealed class NeverValueMatcher : ValueMatcher
     public override bool Matches(string value, EventValueKind kind) => false;
 
     public override IReadOnlyList<string>? RequiredLiterals => [];
+
+    public override IReadOnlyList<string>? ExactValues => [];
 }

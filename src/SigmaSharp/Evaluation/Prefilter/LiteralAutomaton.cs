@@ -2,42 +2,60 @@ namespace SigmaSharp.Evaluation.Prefilter;
 
 /// <summary>
 /// Aho–Corasick automaton over case-folded text: finds, in one pass over a value, every literal
-/// (of many thousands) that occurs in it. Characters are folded with the invariant upper-case
+/// (of many thousands) that occurs in it, and possibly a few more (see the character classes in
+/// <see cref="Build"/>). Characters are folded with the invariant upper-case
 /// mapping (as OrdinalIgnoreCase does) and mapped to a small alphabet of the characters the
 /// literals use; the goto/fail structure is flattened into a dense transition table so each
 /// character costs two array reads.
 /// </summary>
 internal sealed class LiteralAutomaton
 {
-    private const int MaxClasses = 255;
+    private const int NonAsciiBuckets = 32;
 
-    private readonly byte[] _classOf;
+    private readonly byte[] _classOf; // ASCII characters only; others go through _bucketClass
+    private readonly byte[] _bucketClass;
     private readonly int[] _row;
-    private readonly int[] _outputStartByRow;
-    private readonly int[] _outputEndByRow;
+    private const int NarrowStateLimit = 0x7FFF;
+
+    private readonly ushort[]? _narrow;
+    private readonly int _classes;
+    private readonly int[] _outputStart; // by state; state + 1 gives the end
+
     private readonly int[] _outputs;
 
-    private LiteralAutomaton(byte[] classOf, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
+    private LiteralAutomaton(byte[] classOf, byte[] bucketClass, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
     {
         _classOf = classOf;
+        _bucketClass = bucketClass;
         _outputs = outputs;
         LiteralCount = literalCount;
         IsAscii = ascii;
         // Transitions hold the target's row offset (state × classes), with the sign bit set when the
         // target reports literals: one table read per character, no multiply, no output-table read.
-        _row = new int[next.Length];
-        for (var i = 0; i < next.Length; i++)
+        // Automata of fewer than 32,768 states hold the target state in 16 bits instead: half the
+        // table, which matters more than the multiply since the table outgrows the caches.
+        var states = outputStart.Length - 1;
+        if (states <= NarrowStateLimit)
         {
-            var target = next[i];
-            _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
+            _row = [];
+            _narrow = new ushort[next.Length];
+            for (var i = 0; i < next.Length; i++)
+            {
+                var target = next[i];
+                _narrow[i] = (ushort)(target | (outputStart[target + 1] > outputStart[target] ? 0x8000 : 0));
+            }
         }
-        _outputStartByRow = new int[(outputStart.Length - 1) * classes + 1];
-        _outputEndByRow = new int[_outputStartByRow.Length];
-        for (var state = 0; state < outputStart.Length - 1; state++)
+        else
         {
-            _outputStartByRow[state * classes] = outputStart[state];
-            _outputEndByRow[state * classes] = outputStart[state + 1];
+            _row = new int[next.Length];
+            for (var i = 0; i < next.Length; i++)
+            {
+                var target = next[i];
+                _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
+            }
         }
+        _classes = classes;
+        _outputStart = outputStart;
         StateCount = outputStart.Length - 1;
     }
 
@@ -46,43 +64,60 @@ internal sealed class LiteralAutomaton
 
     public int StateCount { get; }
 
+    /// <summary>Bytes held by the transition table (for profiling tools).</summary>
+    internal long TableBytes => _row.LongLength * sizeof(int) + (_narrow?.LongLength ?? 0) * sizeof(ushort);
+
     public int LiteralCount { get; }
 
     /// <summary>
     /// Builds the automaton; <paramref name="accepted"/> tells, per literal, whether it could be
-    /// included (a literal using more distinct characters than the alphabet holds is not).
+    /// included (an empty literal is not).
     /// </summary>
     public static LiteralAutomaton Build(IReadOnlyList<string> literals, out bool[] accepted)
     {
+        // Each folded ASCII character of the literals gets its own class; folded non-ASCII characters
+        // share NonAsciiBuckets classes by code unit. Sharing makes the automaton find a superset of
+        // the literals (never fewer), which is all a prefilter needs, and keeps the table narrow.
         var classOfUpper = new Dictionary<char, byte>();
+        var bucketClass = new byte[NonAsciiBuckets];
         accepted = new bool[literals.Count];
         var folded = new string[literals.Count];
+        byte ClassOf(char upper)
+        {
+            if (char.IsAscii(upper))
+            {
+                if (!classOfUpper.TryGetValue(upper, out var k))
+                {
+                    classOfUpper[upper] = k = (byte)(classOfUpper.Count + bucketClass.Count(b => b != 0) + 1);
+                }
+                return k;
+            }
+            ref var bucket = ref bucketClass[upper % NonAsciiBuckets];
+            if (bucket == 0)
+            {
+                bucket = (byte)(classOfUpper.Count + bucketClass.Count(b => b != 0) + 1);
+            }
+            return bucket;
+        }
         for (var i = 0; i < literals.Count; i++)
         {
             var text = literals[i].ToUpperInvariant();
-            var fresh = text.Distinct().Count(c => !classOfUpper.ContainsKey(c));
-            if (text.Length == 0 || classOfUpper.Count + fresh > MaxClasses)
+            if (text.Length == 0)
             {
                 continue;
             }
             foreach (var c in text)
             {
-                if (!classOfUpper.ContainsKey(c))
-                {
-                    classOfUpper[c] = (byte)(classOfUpper.Count + 1);
-                }
+                ClassOf(c);
             }
             accepted[i] = true;
             folded[i] = text;
         }
-        var classes = classOfUpper.Count + 1;
-        var classOf = new byte[char.MaxValue + 1];
-        for (var c = 0; c <= char.MaxValue; c++)
+        var classes = classOfUpper.Count + bucketClass.Count(b => b != 0) + 1;
+        var classOf = new byte[128];
+        for (var c = 0; c < classOf.Length; c++)
         {
-            if (classOfUpper.TryGetValue(char.ToUpperInvariant((char)c), out var k))
-            {
-                classOf[c] = k;
-            }
+            classOf[c] = classOfUpper.GetValueOrDefault(char.ToUpperInvariant((char)c));
         }
 
         // Trie.
@@ -97,7 +132,7 @@ internal sealed class LiteralAutomaton
             var state = 0;
             foreach (var c in folded[i])
             {
-                var k = classOfUpper[c];
+                var k = ClassOf(c);
                 if (!children[state].TryGetValue(k, out var child))
                 {
                     child = children.Count;
@@ -154,7 +189,7 @@ internal sealed class LiteralAutomaton
         {
             next[s * classes] = 0;
         }
-        return new LiteralAutomaton(classOf, classes, next, outputStart, [.. flat], literals.Count,
+        return new LiteralAutomaton(classOf, bucketClass, classes, next, outputStart, [.. flat], literals.Count,
             folded.All(t => t is null || System.Text.Ascii.IsValid(t)));
     }
 
@@ -162,11 +197,26 @@ internal sealed class LiteralAutomaton
     public void Scan(ReadOnlySpan<char> text, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
+        if (_narrow is { } narrow)
+        {
+            var classes = _classes;
+            var state = 0;
+            foreach (var c in text)
+            {
+                int target = narrow[state * classes + (c < 128 ? classOf[c] : NonAsciiClass(c))];
+                state = target & NarrowStateLimit;
+                if (target > NarrowStateLimit)
+                {
+                    ReportState(state, hits, ids);
+                }
+            }
+            return;
+        }
         var rows = _row;
         var row = 0;
         foreach (var c in text)
         {
-            row = rows[row + classOf[c]];
+            row = rows[row + (c < 128 ? classOf[c] : NonAsciiClass(c))];
             if (row < 0)
             {
                 row &= int.MaxValue;
@@ -175,10 +225,25 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over ASCII text given as bytes (only when <see cref="IsAscii"/>).</summary>
+    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over pure-ASCII text given as bytes (ASCII bytes have the classes of the same chars).</summary>
     public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
+        if (_narrow is { } narrow)
+        {
+            var classes = _classes;
+            var state = 0;
+            foreach (var b in ascii)
+            {
+                int target = narrow[state * classes + classOf[b]];
+                state = target & NarrowStateLimit;
+                if (target > NarrowStateLimit)
+                {
+                    ReportState(state, hits, ids);
+                }
+            }
+            return;
+        }
         var rows = _row;
         var row = 0;
         foreach (var b in ascii)
@@ -192,9 +257,65 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    private void Report(int row, LiteralHits hits, int[] ids)
+    /// <summary>
+    /// As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over an ASCII JSON string's raw
+    /// bytes, reading the escapes <c>\\</c>, <c>\"</c> and <c>\/</c> on the way (Windows paths are full
+    /// of them). False at any other escape: the caller then scans the decoded text, and literals
+    /// reported twice count once.
+    /// </summary>
+    public bool ScanJsonAscii(ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
     {
-        for (int i = _outputStartByRow[row], end = _outputEndByRow[row]; i < end; i++)
+        var classOf = _classOf;
+        var narrow = _narrow;
+        var rows = _row;
+        var classes = _classes;
+        var state = 0; // a state with 16-bit tables, else a row offset
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == '\\')
+            {
+                if (++i == raw.Length || raw[i] is not ((byte)'\\' or (byte)'"' or (byte)'/'))
+                {
+                    return false;
+                }
+                b = raw[i];
+            }
+            if (narrow is not null)
+            {
+                int target = narrow[state * classes + classOf[b]];
+                state = target & NarrowStateLimit;
+                if (target > NarrowStateLimit)
+                {
+                    ReportState(state, hits, ids);
+                }
+            }
+            else
+            {
+                state = rows[state + classOf[b]];
+                if (state < 0)
+                {
+                    state &= int.MaxValue;
+                    Report(state, hits, ids);
+                }
+            }
+        }
+        return true;
+    }
+
+    // Folding may turn a non-ASCII character into an ASCII one (U+017F into S).
+    private byte NonAsciiClass(char c)
+    {
+        var upper = char.ToUpperInvariant(c);
+        return upper < 128 ? _classOf[upper] : _bucketClass[upper % NonAsciiBuckets];
+    }
+
+    // Only rows that report literals get here (a few per value), so the division is cheap enough.
+    private void Report(int row, LiteralHits hits, int[] ids) => ReportState(row / _classes, hits, ids);
+
+    private void ReportState(int state, LiteralHits hits, int[] ids)
+    {
+        for (int i = _outputStart[state], end = _outputStart[state + 1]; i < end; i++)
         {
             hits.Add(ids[_outputs[i]]);
         }

@@ -14,11 +14,16 @@ namespace SigmaSharp.Evaluation.Prefilter;
 internal sealed class RulePrefilter
 {
     private readonly (FieldKey? Field, LiteralAutomaton Automaton, int[] Ids)[] _scans;
+    private readonly (FieldKey Field, ExactIndex Index)[] _lookups;
     private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
     private readonly ulong[] _always;
     private readonly byte[] _full;
 
-    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs)
+    /// <param name="needs">Per rule, the needs that must all hold.</param>
+    /// <param name="automata">Automata already built for other groups, by literal list: groups of
+    /// one log source read through different field names (Sysmon and Security process creation)
+    /// share their tables, which halves the memory the scan keeps hot.</param>
+    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs, Dictionary<string, LiteralAutomaton>? automata = null)
     {
         RuleCount = needs.Count;
         _full = new byte[needs.Count];
@@ -28,6 +33,7 @@ internal sealed class RulePrefilter
         var rulesOfLiteral = new List<List<int>>();
         var perField = new Dictionary<object, (FieldKey? Field, List<string> Texts, List<int> Ids)>(ReferenceEqualityComparer.Instance);
         var anywhere = new object();
+        var exact = new Dictionary<FieldKey, ExactIndex>(ReferenceEqualityComparer.Instance);
         for (var rule = 0; rule < needs.Count; rule++)
         {
             if (needs[rule].Count == 0)
@@ -44,6 +50,11 @@ internal sealed class RulePrefilter
 
         void AddNeed(LiteralNeed need, int entry)
         {
+            if (need.Exact && need.Scope is { } fields)
+            {
+                AddExact(need, fields, entry);
+                return;
+            }
             FieldKey?[] scope = need.Scope is null ? new FieldKey?[] { null } : [.. need.Scope.Distinct()];
             foreach (var field in scope)
             {
@@ -67,14 +78,44 @@ internal sealed class RulePrefilter
                 }
             }
         }
+        void AddExact(LiteralNeed need, IReadOnlyList<FieldKey> fields, int entry)
+        {
+            foreach (var field in fields.Distinct())
+            {
+                if (!exact.TryGetValue(field, out var index))
+                {
+                    exact[field] = index = new ExactIndex();
+                }
+                foreach (var literal in need.Literals)
+                {
+                    // Exact ids live beside the substring ids of the same field, marked apart.
+                    var key = (field, "\u0002" + literal.ToUpperInvariant());
+                    if (!ids.TryGetValue(key, out var id))
+                    {
+                        id = rulesOfLiteral.Count;
+                        ids[key] = id;
+                        rulesOfLiteral.Add([]);
+                        index.Add(literal, id);
+                    }
+                    rulesOfLiteral[id].Add(entry);
+                }
+            }
+        }
+        _lookups = [.. exact.Select(p => (p.Key, p.Value))];
         var scans = new List<(FieldKey?, LiteralAutomaton, int[])>();
         foreach (var (field, texts, literalIds) in perField.Values)
         {
-            var automaton = LiteralAutomaton.Build(texts, out var accepted);
+            var key = string.Join('\n', texts);
+            if (automata is null || !automata.TryGetValue(key, out var automaton))
+            {
+                automaton = LiteralAutomaton.Build(texts, out _);
+                automata?.Add(key, automaton);
+            }
             for (var i = 0; i < texts.Count; i++)
             {
-                if (!accepted[i])
+                if (texts[i].Length == 0)
                 {
+                    // The automaton cannot report an empty literal; the rule stays a candidate.
                     rulesOfLiteral[literalIds[i]].ForEach(entry => Set(_always, entry >> 3));
                 }
             }
@@ -88,6 +129,13 @@ internal sealed class RulePrefilter
     }
 
     public int RuleCount { get; }
+
+    /// <summary>The fields scanned, each with its automaton's size (for profiling tools).</summary>
+    internal IEnumerable<(string Field, int Literals, int States, long Bytes)> Scans =>
+        _scans.Select(s => (s.Field?.Name ?? "(any)", s.Automaton.LiteralCount, s.Automaton.StateCount, s.Automaton.TableBytes));
+
+    /// <summary>How many (rule, need) entries a literal marks when found (for profiling tools).</summary>
+    internal int EntriesOf(int literal) => _rulesOfLiteral[literal].Length;
 
     /// <summary>Rules evaluated on every event of the group (no usable literal need).</summary>
     public int AlwaysCount { get; }
@@ -103,12 +151,23 @@ internal sealed class RulePrefilter
     {
         var candidates = scratch.Candidates;
         _always.CopyTo(candidates, 0);
-        if (_scans.Length == 0)
+        if (_scans.Length == 0 && _lookups.Length == 0)
         {
             return;
         }
         var hits = scratch.Hits;
         hits.Reset();
+        foreach (var (field, index) in _lookups)
+        {
+            var values = e.Get(field).GetEnumerator();
+            while (values.MoveNext())
+            {
+                if (values.Current is { } text)
+                {
+                    index.Find(text, hits);
+                }
+            }
+        }
         foreach (var (field, automaton, ids) in _scans)
         {
             if (field is null)
@@ -119,10 +178,7 @@ internal sealed class RulePrefilter
             var values = e.Get(field).GetEnumerator();
             while (values.MoveNext())
             {
-                if (values.Current is { } text)
-                {
-                    automaton.Scan(text, hits, ids);
-                }
+                ScanValue(e, values.CurrentIndex, automaton, hits, ids);
             }
         }
         var masks = scratch.Masks;
@@ -150,33 +206,39 @@ internal sealed class RulePrefilter
         touched.Clear();
     }
 
-    // Keyword needs read every value of every event: plain ASCII values are scanned as their raw
-    // UTF-8 bytes, which saves decoding them; escaped or non-ASCII values (whose case folding may
-    // reach ASCII, e.g. U+017F) are decoded first.
+    // Keyword needs read every value of every event.
     private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
     {
         for (var i = 0; i < e.FieldCount; i++)
         {
-            var kind = e.KindAt(i);
-            if (kind is EventValueKind.Null or EventValueKind.Empty)
-            {
-                continue;
-            }
-            if (automaton.IsAscii && kind is EventValueKind.String or EventValueKind.Number)
-            {
-                var raw = e.RawValueAt(i);
-                if (!raw.Contains((byte)'\\') && System.Text.Ascii.IsValid(raw))
-                {
-                    automaton.Scan(raw, hits, ids);
-                    continue;
-                }
-            }
-            if (e.ValueAt(i) is { } text)
-            {
-                automaton.Scan(text, hits, ids);
-            }
+            ScanValue(e, i, automaton, hits, ids);
         }
     }
+
+    // ASCII values are scanned as their raw UTF-8 bytes, which saves decoding them; values with other
+    // escapes or non-ASCII characters (whose case folding may reach ASCII, e.g. U+017F) are decoded.
+    private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
+    {
+        var kind = e.KindAt(index);
+        if (kind is EventValueKind.Null or EventValueKind.Empty)
+        {
+            return;
+        }
+        if (kind is EventValueKind.String or EventValueKind.Number)
+        {
+            var raw = e.RawValueAt(index);
+            if (System.Text.Ascii.IsValid(raw) && automaton.ScanJsonAscii(raw, hits, ids))
+            {
+                return;
+            }
+        }
+        if (e.ValueAt(index) is { } text)
+        {
+            automaton.Scan(text, hits, ids);
+        }
+    }
+
+
 
     private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
 

@@ -9,12 +9,12 @@ namespace SigmaSharp.Evaluation.Routing;
 /// </summary>
 internal sealed class RuleGroup
 {
-    public RuleGroup(int index, LogSourceRoute? route, IReadOnlyList<GroupEntry> entries)
+    public RuleGroup(int index, LogSourceRoute? route, IReadOnlyList<GroupEntry> entries, Dictionary<string, LiteralAutomaton>? automata = null)
     {
         Index = index;
         Route = route;
         Entries = [.. entries];
-        Prefilter = new RulePrefilter([.. Entries.Select(e => e.Detection.Matcher.Needs)]);
+        Prefilter = new RulePrefilter([.. Entries.Select(e => e.Detection.Matcher.Needs)], automata);
     }
 
     /// <summary>Position among the rule set's groups (indexes per-thread scratch).</summary>

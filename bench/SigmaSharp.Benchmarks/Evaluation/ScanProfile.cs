@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using SigmaSharp.Evaluation;
+using SigmaSharp.Evaluation.Routing;
+using SigmaSharp.Events;
+using SigmaSharp.Parsing;
+
+namespace SigmaSharp.Benchmarks.Evaluation;
+
+/// <summary>
+/// Where scan time goes, on the first N events of a file, one thread: reading, routing, prefilter,
+/// candidates per event, and the rules costing the most evaluation time (with how often the
+/// prefilter let them through and how often they matched).
+/// Run: <c>dotnet run -c Release --project bench/SigmaSharp.Benchmarks -- scan-profile [rules] [events] [N]</c>.
+/// </summary>
+public static class ScanProfile
+{
+    public static void Run(string rulesFolder, string eventsPath, int count, TextWriter? output = null)
+    {
+        output ??= Console.Out;
+        var scanner = new Scanner(RuleLoader.Load([rulesFolder]));
+        var set = scanner.RuleSet;
+        var scratch = set.CreateScratch();
+        output.WriteLine($"{set.Groups.Count} groups, {set.Groups.Sum(g => g.Prefilter.Scans.Count())} automata, " +
+                         $"{set.Groups.Sum(g => g.Prefilter.Scans.Sum(s => s.Bytes)) / 1e6:F0} MB of transition tables");
+        output.WriteLine("unfiltered rules: " + string.Join(", ", set.Groups.Where(g => g.Prefilter.AlwaysCount > 0)
+            .OrderByDescending(g => g.Prefilter.AlwaysCount).Take(10).Select(g => $"{g.Route?.Name ?? "(every event)"} {g.Prefilter.AlwaysCount}/{g.Entries.Length}")));
+        foreach (var group in set.Groups.OrderByDescending(g => g.Entries.Length).Take(2))
+        {
+            output.WriteLine($"{group.Route?.Name}: " + string.Join(", ", group.Prefilter.Scans.Select(s => $"{s.Field} {s.Literals}/{s.States}")));
+        }
+        var groups = new List<RuleGroup>();
+        var ticks = new long[set.Rules.Count];
+        var tried = new long[set.Rules.Count];
+        var matched = new long[set.Rules.Count];
+        long read = 0, route = 0, prefilter = 0, evaluate = 0, candidates = 0, events = 0, found = 0, marked = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var e in EventReader.Read(eventsPath, scanner.ReaderOptions).Take(count))
+        {
+            var t0 = watch.ElapsedTicks;
+            events++;
+            groups.Clear();
+            set.CollectGroups(e, groups);
+            var t1 = watch.ElapsedTicks;
+            foreach (var group in groups)
+            {
+                var pre = scratch.PrefilterOf(group);
+                var t2 = watch.ElapsedTicks;
+                group.Prefilter.Select(e, pre);
+                var t3 = watch.ElapsedTicks;
+                prefilter += t3 - t2;
+                found += pre.Hits.Found.Count;
+                foreach (var literal in pre.Hits.Found)
+                {
+                    marked += group.Prefilter.EntriesOf(literal);
+                }
+                var words = pre.Candidates;
+                for (var w = 0; w < words.Length; w++)
+                {
+                    var bits = words[w];
+                    while (bits != 0)
+                    {
+                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                        var entry = group.Entries[i];
+                        candidates++;
+                        var s = watch.ElapsedTicks;
+                        var hit = entry.Detection.Matcher.Matches(e);
+                        ticks[entry.Rule] += watch.ElapsedTicks - s;
+                        tried[entry.Rule]++;
+                        matched[entry.Rule] += hit ? 1 : 0;
+                    }
+                }
+                evaluate += watch.ElapsedTicks - t3;
+            }
+            route += t1 - t0;
+            read -= watch.ElapsedTicks; // the next iteration's read starts here
+            read += watch.ElapsedTicks;
+        }
+        var total = watch.Elapsed.TotalSeconds;
+        double Us(long t) => t * 1e6 / Stopwatch.Frequency / events;
+        output.WriteLine($"{events:N0} events in {total:F2} s ({total * 1e6 / events:F1} us/event); routing {Us(route):F2} us, " +
+                         $"prefilter {Us(prefilter):F2} us, evaluation {Us(evaluate):F2} us; {(double)candidates / events:F1} candidates/event; " +
+                         $"{(double)found / events:F1} literals found/event marking {(double)marked / events:F1} rule needs");
+        foreach (var rule in Enumerable.Range(0, ticks.Length).OrderByDescending(r => ticks[r]).Take(40))
+        {
+            output.WriteLine($"  {Us(ticks[rule]),6:F3} us/event  tried {tried[rule],8:N0} matched {matched[rule],8:N0}  {set.Rules[rule].Source.Position.File?.Split('/').Last()}");
+        }
+    }
+}

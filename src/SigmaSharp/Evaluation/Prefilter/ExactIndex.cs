@@ -1,0 +1,53 @@
+using SigmaSharp.Evaluation.Matching;
+
+namespace SigmaSharp.Evaluation.Prefilter;
+
+/// <summary>Whole values of one field that needs ask for: text ignoring case, numbers by value.</summary>
+internal sealed class ExactIndex
+{
+    // Several ids can share a key: 4688 and 4688.0 are two literals of one number.
+    private readonly Dictionary<string, List<int>> _texts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<decimal, List<int>> _numbers = [];
+
+    public void Add(string literal, int id)
+    {
+        var list = ExactValues.IsNumber(literal)
+            ? Slot(_numbers, ExactValues.NumberOf(literal))
+            : Slot(_texts, literal);
+        list.Add(id);
+    }
+
+    public void Find(string value, LiteralHits hits)
+    {
+        if (_texts.TryGetValue(value, out var ids))
+        {
+            ids.ForEach(hits.Add);
+        }
+        if (_numbers.Count > 0 && ParseNumber(value, out var number) && _numbers.TryGetValue(number, out ids))
+        {
+            ids.ForEach(hits.Add);
+        }
+    }
+
+    // Event ids and similar are plain digits: parsing them as a long is several times faster than
+    // the general decimal parse, and gives the same value.
+    private static bool ParseNumber(string value, out decimal number)
+    {
+        if (value.Length is > 0 and <= 18 && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var whole))
+        {
+            number = whole;
+            return true;
+        }
+        return EventNumber.TryParse(value, out number);
+    }
+
+    private static List<int> Slot<TKey>(Dictionary<TKey, List<int>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        return list;
+    }
+}
