@@ -2,11 +2,10 @@
 // Usage: node run-browser-tests.mjs <server-url> [--screenshots <dir>]
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), SIGMA_SEEDS (default ../shared/seeds beside the repository).
 // Prints one line per check and "N passed, N failed"; exits non-zero on any failure.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { expectedFromSeed, findSeed, SIGMAC_ESCAPING } from './seed.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,14 +40,7 @@ async function apiConvert(body) {
   return json.finalized ?? json.queries.join('\n');
 }
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'sigma-web-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  viewport: { width: 1400, height: 900 },
-});
+const { context, userDataDir } = await launchChromium('sigma-web-chromium-');
 
 const consoleErrors = [];
 const foreignRequests = [];

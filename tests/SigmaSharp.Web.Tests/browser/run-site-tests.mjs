@@ -1,11 +1,10 @@
 // Browser tests of the static documentation site (sigma docs --format site), opened from file:// in Debian's chromium.
 // Usage: node run-site-tests.mjs <site-dir> [--screenshots <dir>]
 // Prints one line per check and "N passed, N failed"; exits non-zero on any failure.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const site = args.find(a => !a.startsWith('--')) ? resolve(args.find(a => !a.startsWith('--'))) : null;
@@ -21,14 +20,7 @@ const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `\n     ${detail}`}`);
 };
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'sigma-site-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  viewport: { width: 1400, height: 900 },
-});
+const { context, userDataDir } = await launchChromium('sigma-site-chromium-');
 const consoleErrors = [];
 const foreignRequests = [];
 await context.route('**/*', route => {
