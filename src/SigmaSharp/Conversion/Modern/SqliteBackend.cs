@@ -122,15 +122,15 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
             var parts = value.Parts;
             string template;
             SigmaString shown;
-            if (value.EndsWithWildcard && !Special(value, 0, parts.Count - 1))
+            if (value.EndsWithWildcard && !HasSpecial(parts, 0, parts.Count - 1))
             {
                 (template, shown) = (Dialect.StartsWith!, Slice(value, 0, parts.Count - 1));
             }
-            else if (value.StartsWithWildcard && !Special(value, 1, parts.Count))
+            else if (value.StartsWithWildcard && !HasSpecial(parts, 1, parts.Count))
             {
                 (template, shown) = (Dialect.EndsWith!, Slice(value, 1, parts.Count));
             }
-            else if (parts.Count >= 2 && value.StartsWithWildcard && value.EndsWithWildcard && !Special(value, 1, parts.Count - 1))
+            else if (parts.Count >= 2 && value.StartsWithWildcard && value.EndsWithWildcard && !HasSpecial(parts, 1, parts.Count - 1))
             {
                 (template, shown) = (Dialect.Contains!, Slice(value, 1, parts.Count - 1));
             }
@@ -148,22 +148,6 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
 
         protected override string? CasedString(string field, SigmaString value) =>
             Template.Format(Dialect.CasedMatch!, ("field", QuoteField(field)), ("value", Quoted(value, quote: true, glob: true)));
-
-        private static bool Special(SigmaString value, int from, int to)
-        {
-            for (var i = from; i < to; i++)
-            {
-                if (value.Parts[i] is not LiteralPart)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static SigmaString Slice(SigmaString value, int from, int to) =>
-            new(value.Parts.Skip(from).Take(to - from).ToEquatableArray(), value.Cased);
 
         protected override string? CidrMatch(string field, SigmaCidr cidr)
         {

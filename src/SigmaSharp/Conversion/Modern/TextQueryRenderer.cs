@@ -272,7 +272,8 @@ internal partial class TextQueryRenderer(TextDialect dialect)
         return Template.Format(template, ("field", QuoteField(field)), ("value", StringValue(shown)), ("regex", needsRegex ? ToRegex(shown) : string.Empty));
     }
 
-    private static bool HasSpecial(EquatableArray<StringPart> parts, int from, int to)
+    /// <summary>Whether parts[from..to) hold a wildcard or placeholder, i.e. anything but literal text.</summary>
+    protected static bool HasSpecial(EquatableArray<StringPart> parts, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -285,7 +286,7 @@ internal partial class TextQueryRenderer(TextDialect dialect)
         return false;
     }
 
-    private static SigmaString Slice(SigmaString value, int from, int to) =>
+    protected static SigmaString Slice(SigmaString value, int from, int to) =>
         new(value.Parts.Items.AsSpan(from, to - from).ToImmutableArray(), value.Cased);
 
     protected virtual string? RegexMatch(string field, SigmaRegex regex)
