@@ -2,6 +2,7 @@ using SigmaSharp.Evaluation.Matching;
 using SigmaSharp.Evaluation.Prefilter;
 using SigmaSharp.Evaluation.Routing;
 using SigmaSharp.Events;
+using SigmaSharp.Pipelines;
 using SigmaSharp.Rules;
 
 namespace SigmaSharp.Evaluation;
@@ -56,7 +57,7 @@ internal sealed class RuleSet
                 }
                 diagnostics.Add(EvaluationFacts.UnroutedLogSource(rule.LogSource.Position, rule.LogSource.ToString()));
             }
-            var ruleFilters = filters.Where(f => Applies(f, rule)).ToList();
+            var ruleFilters = filters.Where(f => FilterApplier.AppliesTo(f, rule)).ToList();
             var index = compiled.Count;
             var byResolver = new Dictionary<FieldResolver, CompiledDetection?>(ReferenceEqualityComparer.Instance);
             var failed = false;
@@ -127,26 +128,6 @@ internal sealed class RuleSet
             groups.Add(new RuleGroup(groups.Count, null, everyEvent, automata));
         }
         return new RuleSet(compiled, reports, [.. groups], schema);
-    }
-
-    /// <summary>
-    /// Filters (pySigma semantics): a filter applies when each log source attribute it names equals
-    /// the rule's and its <c>rules</c> list names the rule (by id or name) or is <c>any</c>; its
-    /// first condition is then ANDed to the rule's conditions.
-    /// </summary>
-    internal static bool Applies(SigmaFilter filter, SigmaRule rule)
-    {
-        static bool Same(string? filterValue, string? ruleValue) =>
-            filterValue is null || string.Equals(filterValue, ruleValue, StringComparison.OrdinalIgnoreCase);
-        if (!Same(filter.LogSource.Category, rule.LogSource.Category) || !Same(filter.LogSource.Product, rule.LogSource.Product)
-            || !Same(filter.LogSource.Service, rule.LogSource.Service))
-        {
-            return false;
-        }
-        return filter.Rules.Any(r =>
-            r.Equals("any", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(r, rule.Id, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(r, rule.Name, StringComparison.Ordinal));
     }
 
     private static CompiledDetection? CompileWithFilters(

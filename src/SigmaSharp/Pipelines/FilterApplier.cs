@@ -6,8 +6,8 @@ namespace SigmaSharp.Pipelines;
 /// <summary>
 /// Applies Sigma filters to the rules they name (filters specification v2.1): the filter's search identifiers are
 /// added to the rule under a prefix, and every condition of the rule becomes <c>(condition) and (filter condition)</c>.
-/// A filter applies only when its log source covers the rule's (each of category, product and service the filter
-/// sets must equal the rule's), as pySigma does. Returns new rules; the input is not changed.
+/// Which rules a filter applies to is <see cref="AppliesTo"/>, shared with the evaluator so that a converted query
+/// and a scan never disagree. Returns new rules; the input is not changed.
 /// </summary>
 public static class FilterApplier
 {
@@ -31,7 +31,7 @@ public static class FilterApplier
         for (var i = 0; i < filters.Count; i++)
         {
             var filter = filters[i];
-            if (Targets(filter, rule) && Covers(filter.LogSource, rule.LogSource) && filter.Conditions.Count > 0 && filter.Conditions[0].Expression is not null)
+            if (AppliesTo(filter, rule) && filter.Conditions.Count > 0 && filter.Conditions[0].Expression is not null)
             {
                 rule = AddFilter(rule, filter, $"_filter{i + 1}_");
             }
@@ -40,13 +40,25 @@ public static class FilterApplier
         return rule;
     }
 
-    private static bool Targets(SigmaFilter filter, SigmaRule rule) =>
-        filter.Rules.Any(r => string.Equals(r, rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(r, rule.Name, StringComparison.Ordinal));
+    /// <summary>
+    /// pySigma's semantics: the filter's <c>rules</c> name the rule (by id, or by name) or are <c>any</c>, and each
+    /// log source attribute the filter sets equals the rule's.
+    /// </summary>
+    public static bool AppliesTo(SigmaFilter filter, SigmaRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(rule);
+        return Covers(filter.LogSource.Category, rule.LogSource.Category)
+               && Covers(filter.LogSource.Product, rule.LogSource.Product)
+               && Covers(filter.LogSource.Service, rule.LogSource.Service)
+               && filter.Rules.Any(r =>
+                   r.Equals("any", StringComparison.OrdinalIgnoreCase)
+                   || string.Equals(r, rule.Id, StringComparison.OrdinalIgnoreCase)
+                   || string.Equals(r, rule.Name, StringComparison.Ordinal));
+    }
 
-    internal static bool Covers(LogSource filter, LogSource rule) =>
-        (filter.Category is null || filter.Category == rule.Category)
-        && (filter.Product is null || filter.Product == rule.Product)
-        && (filter.Service is null || filter.Service == rule.Service);
+    private static bool Covers(string? filterValue, string? ruleValue) =>
+        filterValue is null || string.Equals(filterValue, ruleValue, StringComparison.OrdinalIgnoreCase);
 
     private static SigmaRule AddFilter(SigmaRule rule, SigmaFilter filter, string prefix)
     {

@@ -62,4 +62,16 @@ public class FilterApplierTests
     [Fact]
     public void Rules_not_named_by_the_filter_are_unchanged() =>
         Assert.Single(Applied(Filter(rules: "[00000000-0000-4000-8000-000000000000]")).Detection);
+
+    [Fact]
+    public void Filter_for_any_rule_applies_to_every_rule_of_its_log_source() =>
+        Assert.Equal(2, Applied(Filter(rules: "[any]")).Detection.Count);
+
+    [Fact]
+    public void Conversion_and_scan_agree_on_which_rules_a_filter_applies_to()
+    {
+        // One predicate serves both: FilterApplier (conversion) and the evaluator's rule set (scan).
+        var collection = RuleLoader.LoadTexts([("r.yml", Rule), ("f.yml", Filter(logsource: "{category: Process_Creation, product: windows}"))]);
+        Assert.True(FilterApplier.AppliesTo(Assert.Single(collection.Filters), Assert.Single(collection.DetectionRules)));
+    }
 }
