@@ -9,35 +9,18 @@ namespace SigmaSharp.Web.Api;
 /// </summary>
 internal static class ApiProblem
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
-
     public static IResult Result(int status, string code, string detail, IReadOnlyList<ApiDiagnostic>? diagnostics = null) =>
-        Results.Json(Body(status, code, detail, diagnostics), Json, "application/problem+json", status);
+        Results.Json(Body(status, code, detail, diagnostics), ApiJsonContext.Default.ApiProblemBody, "application/problem+json", status);
 
     public static Task WriteAsync(HttpContext context, int status, string code, string detail)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(Body(status, code, detail, null), Json), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(Body(status, code, detail, null), ApiJsonContext.Default.ApiProblemBody), context.RequestAborted);
     }
 
-    private static Dictionary<string, object> Body(int status, string code, string detail, IReadOnlyList<ApiDiagnostic>? diagnostics)
-    {
-        var body = new Dictionary<string, object>
-        {
-            ["type"] = "about:blank",
-            ["title"] = Title(status),
-            ["status"] = status,
-            ["code"] = code,
-            ["detail"] = detail,
-        };
-        if (diagnostics is not null)
-        {
-            body["diagnostics"] = diagnostics;
-        }
-
-        return body;
-    }
+    private static ApiProblemBody Body(int status, string code, string detail, IReadOnlyList<ApiDiagnostic>? diagnostics) =>
+        new("about:blank", Title(status), status, code, detail, diagnostics);
 
     private static string Title(int status) => status switch
     {

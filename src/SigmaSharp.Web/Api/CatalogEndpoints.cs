@@ -9,12 +9,12 @@ namespace SigmaSharp.Web.Api;
 internal static class CatalogEndpoints
 {
     public static IResult Targets() =>
-        Results.Json(ConversionTargets.All.Select(t => new ApiTarget(t.Name, t.Description, ConfigChains.DefaultsOf(t), [.. t.Options])), ApiProblem.Json);
+        Results.Json<IReadOnlyList<ApiTarget>>([.. ConversionTargets.All.Select(t => new ApiTarget(t.Name, t.Description, ConfigChains.DefaultsOf(t), [.. t.Options]))], ApiJsonContext.Default.IReadOnlyListApiTarget);
 
     public static IResult Pipelines(ConfigChains chains) =>
-        Results.Json(chains.Names.Select(n => new ApiPipeline(n, "legacy-config", [.. ConversionTargets.All.Where(t => t.DefaultConfig == n).Select(t => t.Name)])), ApiProblem.Json);
+        Results.Json<IReadOnlyList<ApiPipeline>>([.. chains.Names.Select(n => new ApiPipeline(n, "legacy-config", [.. ConversionTargets.All.Where(t => t.DefaultConfig == n).Select(t => t.Name)]))], ApiJsonContext.Default.IReadOnlyListApiPipeline);
 
-    public static IResult Examples() => Results.Json(ExampleRules.Value, ApiProblem.Json);
+    public static IResult Examples() => Results.Json(ExampleRules.Value, ApiJsonContext.Default.IReadOnlyListApiExample);
 
     private static readonly Lazy<IReadOnlyList<ApiExample>> ExampleRules = new(() =>
         [.. EmbeddedAssets.Under("examples").Select(a =>

@@ -10,7 +10,7 @@ internal static class ConvertEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpRequest http, ConfigChains chains, ConversionGate gate)
     {
-        var (request, error) = await JsonBody.ReadAsync<ConvertRequest>(http);
+        var (request, error) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ConvertRequest);
         if (request is null)
         {
             return error!;
@@ -52,7 +52,7 @@ internal static class ConvertEndpoint
         }
 
         var response = await gate.RunAsync(() => RuleWork.Convert(rule, backend, configs, setup), http.HttpContext.RequestAborted);
-        return response is null ? TimedOut(gate) : Results.Json(response, ApiProblem.Json);
+        return response is null ? TimedOut(gate) : Results.Json(response, ApiJsonContext.Default.ConvertResponse);
     }
 
     public static IResult TimedOut(ConversionGate gate) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace SigmaSharp.Web.Api;
@@ -9,7 +10,7 @@ namespace SigmaSharp.Web.Api;
 /// </summary>
 internal static class JsonBody
 {
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request)
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> contract)
         where T : class
     {
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -19,7 +20,7 @@ internal static class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, ApiProblem.Json, request.HttpContext.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync(request.Body, contract, request.HttpContext.RequestAborted);
             return value is null
                 ? (null, ApiProblem.Result(StatusCodes.Status400BadRequest, "bad-json", "the body must be a JSON object"))
                 : (value, null);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using SigmaSharp.Web.Preview;
 using SigmaSharp.Web.Serving;
@@ -7,14 +8,14 @@ namespace SigmaSharp.Web.Api;
 /// <summary><c>POST /api/check</c> and <c>POST /api/preview</c>: both take <c>{rule}</c> and run under the time limit.</summary>
 internal static class RuleEndpoints
 {
-    public static Task<IResult> CheckAsync(HttpRequest http, ConversionGate gate) => RunAsync(http, gate, RuleWork.Check);
+    public static Task<IResult> CheckAsync(HttpRequest http, ConversionGate gate) => RunAsync(http, gate, RuleWork.Check, ApiJsonContext.Default.CheckResponse);
 
-    public static Task<IResult> PreviewAsync(HttpRequest http, ConversionGate gate) => RunAsync(http, gate, RulePreview.Render);
+    public static Task<IResult> PreviewAsync(HttpRequest http, ConversionGate gate) => RunAsync(http, gate, RulePreview.Render, ApiJsonContext.Default.PreviewResponse);
 
-    private static async Task<IResult> RunAsync<T>(HttpRequest http, ConversionGate gate, Func<string, T> work)
+    private static async Task<IResult> RunAsync<T>(HttpRequest http, ConversionGate gate, Func<string, T> work, JsonTypeInfo<T> contract)
         where T : class
     {
-        var (request, error) = await JsonBody.ReadAsync<RuleRequest>(http);
+        var (request, error) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.RuleRequest);
         if (request is null)
         {
             return error!;
@@ -26,6 +27,6 @@ internal static class RuleEndpoints
         }
 
         var response = await gate.RunAsync(() => work(rule), http.HttpContext.RequestAborted);
-        return response is null ? ConvertEndpoint.TimedOut(gate) : Results.Json(response, ApiProblem.Json);
+        return response is null ? ConvertEndpoint.TimedOut(gate) : Results.Json(response, contract);
     }
 }

@@ -13,18 +13,21 @@ public static class RuleLoader
     public static RuleCollection Load(IEnumerable<string> paths, YamlBudgets? budgets = null)
     {
         var diagnostics = new List<SigmaDiagnostic>();
-        var files = new List<string>();
+        var files = new List<(string Open, string Display)>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                // Enumerated from the absolute folder (no working-directory lookup per file), shown as the user wrote it.
+                var root = Path.GetFullPath(path);
+                files.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                     .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                    .Select(f => (Open: f, Display: Path.Join(path, f.AsSpan(root.Length).TrimStart(Path.DirectorySeparatorChar))))
+                    .OrderBy(f => f.Display, StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {
-                files.Add(path);
+                files.Add((Path.GetFullPath(path), path));
             }
             else
             {
@@ -33,7 +36,7 @@ public static class RuleLoader
         }
 
         var results = new RuleFileParser.Result[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = RuleFileParser.ParseFile(files[i], budgets));
+        Parallel.For(0, files.Count, i => results[i] = RuleFileParser.ParseFile(files[i].Open, files[i].Display, budgets));
         return Assemble(results, diagnostics, diagnostics.Count);
     }
 

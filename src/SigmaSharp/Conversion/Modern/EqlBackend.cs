@@ -52,7 +52,7 @@ internal sealed partial class EqlBackend(ModernBackendSettings settings) : Moder
     protected override TextQueryRenderer CreateRenderer() => new EqlRenderer(EqlDialect);
 
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) =>
-        Format == "eqlapi" ? System.Text.Json.JsonSerializer.Serialize(new { query = "any where " + query }) : "any where " + query;
+        Format == "eqlapi" ? new System.Text.Json.Nodes.JsonObject { ["query"] = "any where " + query }.ToJsonString() : "any where " + query;
 
     [GeneratedRegex(@"^\d.*|.*\s.*|-")]
     private static partial Regex QuotedFields();

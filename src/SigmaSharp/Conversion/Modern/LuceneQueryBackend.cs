@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SigmaSharp.Rules;
 using SigmaSharp.Rules.Values;
@@ -59,7 +59,13 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
 
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) => Format switch
     {
-        "dsl_lucene" => JsonSerializer.Serialize(new { query = new { @bool = new { must = new[] { new { query_string = new { query, analyze_wildcard = true } } } } } }),
+        "dsl_lucene" => new JsonObject
+        {
+            ["query"] = new JsonObject
+            {
+                ["bool"] = new JsonObject { ["must"] = new JsonArray(QueryString(query)) },
+            },
+        }.ToJsonString(),
         "kibana_ndjson" => KibanaSavedSearch(rule, query),
         _ => query,
     };
@@ -68,39 +74,44 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
     private static readonly string[] PostTags = ["@/kibana-highlighted-field@"];
     private static readonly string[] Sort = ["@timestamp", "desc"];
 
+    private static JsonObject QueryString(string query) =>
+        new() { ["query_string"] = new JsonObject { ["query"] = query, ["analyze_wildcard"] = true } };
+
+    private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => (JsonNode)v)];
+
     private static string KibanaSavedSearch(SigmaRule rule, string query)
     {
         const string index = "beats-*";
-        var source = JsonSerializer.Serialize(new Dictionary<string, object>
+        var source = new JsonObject
         {
             ["index"] = index,
-            ["filter"] = Array.Empty<object>(),
-            ["highlight"] = new Dictionary<string, object>
+            ["filter"] = new JsonArray(),
+            ["highlight"] = new JsonObject
             {
-                ["pre_tags"] = PreTags,
-                ["post_tags"] = PostTags,
-                ["fields"] = new Dictionary<string, object> { ["*"] = new Dictionary<string, object>() },
+                ["pre_tags"] = Strings(PreTags),
+                ["post_tags"] = Strings(PostTags),
+                ["fields"] = new JsonObject { ["*"] = new JsonObject() },
                 ["require_field_match"] = false,
                 ["fragment_size"] = 2147483647,
             },
-            ["query"] = new { query_string = new { query, analyze_wildcard = true } },
-        });
-        return JsonSerializer.Serialize(new Dictionary<string, object?>
+            ["query"] = QueryString(query),
+        }.ToJsonString();
+        return new JsonObject
         {
             ["id"] = rule.Id ?? string.Empty,
             ["type"] = "search",
-            ["attributes"] = new Dictionary<string, object?>
+            ["attributes"] = new JsonObject
             {
                 ["title"] = "SIGMA - " + rule.Title,
                 ["description"] = rule.Info.Description,
                 ["hits"] = 0,
-                ["columns"] = Array.Empty<string>(),
-                ["sort"] = Sort,
+                ["columns"] = new JsonArray(),
+                ["sort"] = Strings(Sort),
                 ["version"] = 1,
-                ["kibanaSavedObjectMeta"] = new Dictionary<string, string> { ["searchSourceJSON"] = source },
+                ["kibanaSavedObjectMeta"] = new JsonObject { ["searchSourceJSON"] = source },
             },
-            ["references"] = new[] { new Dictionary<string, string> { ["id"] = index, ["name"] = "kibanaSavedObjectMeta.searchSourceJSON.index", ["type"] = "index-pattern" } },
-        });
+            ["references"] = new JsonArray(new JsonObject { ["id"] = index, ["name"] = "kibanaSavedObjectMeta.searchSourceJSON.index", ["type"] = "index-pattern" }),
+        }.ToJsonString();
     }
 
     protected override string? FinalizeOutput(IReadOnlyList<string> queries) => Format switch

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SigmaSharp.Rules;
 using SigmaSharp.Rules.Values;
@@ -67,29 +67,33 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) =>
         Format == "zircolite" ? Zircolite(rule, $"SELECT * FROM logs WHERE {query}") : $"SELECT * FROM {Table} WHERE {query}";
 
-    private static string Zircolite(SigmaRule rule, string query) => JsonSerializer.Serialize(new Dictionary<string, object>
+    private static string Zircolite(SigmaRule rule, string query) => new JsonObject
     {
         ["title"] = rule.Title,
         ["id"] = rule.Id ?? string.Empty,
         ["status"] = rule.Info.Status?.ToString().ToLowerInvariant() ?? string.Empty,
         ["description"] = rule.Info.Description ?? string.Empty,
         ["author"] = rule.Info.Author ?? string.Empty,
-        ["tags"] = rule.Info.Tags.Select(t => t.ToString()).ToArray(),
-        ["falsepositives"] = rule.Info.FalsePositives.ToArray(),
+        ["tags"] = Strings(rule.Info.Tags.Select(t => t.ToString())),
+        ["falsepositives"] = Strings(rule.Info.FalsePositives),
         ["level"] = rule.Level?.ToString().ToLowerInvariant() ?? string.Empty,
-        ["rule"] = new[] { query },
+        ["rule"] = new JsonArray(query),
         ["filename"] = string.Empty,
         ["channel"] = FieldValues(rule, "Channel"),
         ["eventid"] = FieldValues(rule, "EventID"),
-    });
+    }.ToJsonString();
 
-    private static object[] FieldValues(SigmaRule rule, string field) =>
+    private static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => (JsonNode)v)];
+
+    /// <summary>The distinct values the rule compares a field with, numbers kept as JSON numbers, in ordinal text order.</summary>
+    private static JsonArray FieldValues(SigmaRule rule, string field) =>
         [.. Pipelines.Processing.DetectionItems.All(rule)
             .Where(i => string.Equals(i.Field, field, StringComparison.OrdinalIgnoreCase))
             .SelectMany(i => i.Values)
-            .Select(v => v is SigmaNumber n ? (object)n.Value : v.ToString() ?? string.Empty)
-            .Distinct()
-            .OrderBy(v => v.ToString(), StringComparer.Ordinal)];
+            .Select(v => v is SigmaNumber n ? (Key: n.Value.ToString(CultureInfo.InvariantCulture), Number: (SigmaNumber?)n) : (Key: v.ToString() ?? string.Empty, Number: null))
+            .DistinctBy(v => v.Number is null ? "s:" + v.Key : "n:" + v.Key)
+            .OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => v.Number is { } n ? JsonValue.Create(n.Value) : (JsonNode)JsonValue.Create(v.Key))];
 
     protected override string? FinalizeOutput(IReadOnlyList<string> queries) =>
         Format == "zircolite" ? "[" + string.Join(", ", queries) + "]" : null;

@@ -123,7 +123,7 @@ internal sealed record ConcatFinalizer(string Separator, string Prefix, string S
 internal sealed record JsonFinalizer(bool Indent) : Finalizer
 {
     public override string Finalize(IReadOnlyList<string> queries) =>
-        System.Text.Json.JsonSerializer.Serialize(queries, Indent ? IndentedOptions : CompactOptions);
+        new System.Text.Json.Nodes.JsonArray([.. queries.Select(q => (System.Text.Json.Nodes.JsonNode)q)]).ToJsonString(Indent ? IndentedOptions : CompactOptions);
 
     private static readonly System.Text.Json.JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
     private static readonly System.Text.Json.JsonSerializerOptions CompactOptions = new();
