@@ -70,7 +70,10 @@ internal static class ConvertCommand
     {
         stdout ??= Console.Out;
         var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
-        var backends = options.Targets.Distinct(StringComparer.Ordinal).Select(t => CreateBackend(options, t, collection)).ToList();
+        var targets = options.Targets.Distinct(StringComparer.Ordinal)
+            .Select(t => (Backend: CreateBackend(options, t, collection, reportWarnings: true), CreateAnother: (Func<IBackend>)(() => CreateBackend(options, t, collection, reportWarnings: false))))
+            .ToList();
+        var backends = targets.Select(t => t.Backend).ToList();
         var toFolder = options.Output is not null && (options.Output.EndsWith('/') || Directory.Exists(options.Output));
         if (backends.Count > 1 && !toFolder && (options.Json || options.Output is not null))
         {
@@ -84,9 +87,11 @@ internal static class ConvertCommand
 
         var failed = false;
         var rules = collection.Rules.Where(r => r is not SigmaFilter).ToList();
-        foreach (var backend in backends)
+        var allResults = BatchConverter.Convert(targets, rules);
+        for (var t = 0; t < backends.Count; t++)
         {
-            var results = rules.Select(backend.Convert).ToList();
+            var backend = backends[t];
+            var results = allResults[t];
             var summary = new ConversionSummary(collection, results);
             foreach (var diagnostic in summary.Unsupported)
             {
@@ -115,7 +120,7 @@ internal static class ConvertCommand
         return failed ? CommandRunner.Findings : CommandRunner.Clean;
     }
 
-    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection collection)
+    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection collection, bool reportWarnings)
     {
         if (SigmaSharp.Conversion.Modern.ModernTargets.All.Any(t => t.Name == target))
         {
@@ -125,7 +130,7 @@ internal static class ConvertCommand
             }
 
             var (modern, problems) = SigmaSharp.Conversion.Modern.ModernTargets.Create(target, options.Pipelines, options.BackendOptions, collection);
-            foreach (var warning in problems.Where(d => d.Severity != DiagnosticSeverity.Error))
+            foreach (var warning in problems.Where(d => reportWarnings && d.Severity != DiagnosticSeverity.Error))
             {
                 Console.Error.WriteLine(warning.ToString());
             }

@@ -19,6 +19,12 @@ public interface IBackend
     /// emit everything per rule. Calling it does not reset the backend.
     /// </summary>
     string? Finalize();
+
+    /// <summary>
+    /// True when <see cref="Convert"/> keeps nothing from one rule for the next (no end-of-run document, no
+    /// run-wide names), so a batch may be split between several instances converting in parallel.
+    /// </summary>
+    bool ConvertsIndependently { get; }
 }
 
 /// <summary>The queries of one rule (one per condition), or the diagnostics saying why there are none.</summary>

@@ -47,6 +47,8 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     public virtual string? Finalize() => null;
 
+    public virtual bool ConvertsIndependently => true;
+
     public ConversionResult Convert(SigmaRuleBase rule)
     {
         switch (rule)

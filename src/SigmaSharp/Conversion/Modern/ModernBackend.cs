@@ -42,7 +42,7 @@ internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
             _ => Fail(diagnostics, ConversionFacts.RuleKindNotSupported(rule.Source.Position, Name, "filter")),
         };
         var result = Result(rule, queries, diagnostics);
-        if (result.IsConverted && (Format != "default" || Settings.Pipelines.Any(p => p.Finalizers.Count > 0)))
+        if (result.IsConverted && !ConvertsIndependently)
         {
             // Kept only when the end of the run builds a document from them (output format, finalizer).
             _allQueries.AddRange(result.Queries);
@@ -163,6 +163,9 @@ internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
         Fail(diagnostics, ConversionFacts.RuleKindNotSupported(rule.Source.Position, Name, "correlation"));
 
     /// <summary>The output format's document around all queries (savedsearches.conf, NDJSON ...) or the pipelines' finalizers.</summary>
+    /// <summary>False when the end of the run builds a document from all queries (an output format, a finalizer).</summary>
+    public bool ConvertsIndependently => Format == "default" && Settings.Pipelines.All(p => p.Finalizers.Count == 0);
+
     public virtual string? Finalize()
     {
         var finalizer = Settings.Pipelines.SelectMany(p => p.Finalizers).LastOrDefault();

@@ -34,6 +34,9 @@ internal sealed class XPackWatcherBackend : LuceneBackend
 
     public override string Name => "xpack-watcher";
 
+    /// <summary>Watch names are made unique across the run, in rule order, and every watch joins the end-of-run document.</summary>
+    public override bool ConvertsIndependently => false;
+
     public override string? Finalize()
     {
         lock (_lock)
