@@ -68,7 +68,25 @@ internal static class ConvertCommand
 
     internal static int Run(ConvertOptions options, TextWriter? stdout = null)
     {
-        stdout ??= Console.Out;
+        if (stdout is not null)
+        {
+            return RunWith(options, stdout);
+        }
+
+        // Thousands of queries: one write per 64 KB instead of one per line (Console.Out flushes every line).
+        using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        try
+        {
+            return RunWith(options, buffered);
+        }
+        finally
+        {
+            buffered.Flush();
+        }
+    }
+
+    private static int RunWith(ConvertOptions options, TextWriter stdout)
+    {
         var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
         var targets = options.Targets.Distinct(StringComparer.Ordinal)
             .Select(t => (Backend: CreateBackend(options, t, collection, reportWarnings: true), CreateAnother: (Func<IBackend>)(() => CreateBackend(options, t, collection, reportWarnings: false))))
@@ -113,6 +131,7 @@ internal static class ConvertCommand
             }
 
             ConversionWriter.Write(results, backend.Finalize(), options.Json, output, stdout);
+            stdout.Flush(); // the queries before their summary, also when both streams go to one terminal
             Console.Error.WriteLine((backends.Count > 1 ? backend.Name + ": " : string.Empty) + summary);
             failed |= summary.Errors > 0 || (options.FailUnsupported && summary.Unsupported.Count > 0);
         }

@@ -21,12 +21,31 @@ internal sealed class ConversionSummary(RuleCollection collection, IReadOnlyList
         return $"{Converted} rules converted, {unsupported}, {Errors} rules or files with errors";
     }
 
-    /// <summary>The reason without the rule-specific detail after a colon, so that reasons group.</summary>
-    private static string Reason(string message)
+    /// <summary>
+    /// The reason without the rule-specific detail, so that reasons group: the text after the target's name up to a
+    /// further explanation (": ..."), with quoted names ('x') blanked unless they name a modifier in parentheses.
+    /// </summary>
+    internal static string Reason(string message)
     {
         var colon = message.IndexOf(": ", StringComparison.Ordinal);
         var reason = colon >= 0 ? message[(colon + 2)..] : message;
-        var quote = reason.IndexOf('\'', StringComparison.Ordinal);
-        return quote > 0 ? reason[..quote].TrimEnd() : reason;
+        var detail = reason.IndexOf(": ", StringComparison.Ordinal);
+        reason = detail >= 0 ? reason[..detail] : reason;
+        var text = new System.Text.StringBuilder(reason.Length);
+        for (var i = 0; i < reason.Length; i++)
+        {
+            var close = reason[i] == '\'' && (i == 0 || reason[i - 1] != '(') ? reason.IndexOf('\'', i + 1) : -1;
+            if (close > i)
+            {
+                text.Append("'…'");
+                i = close;
+            }
+            else
+            {
+                text.Append(reason[i]);
+            }
+        }
+
+        return text.ToString();
     }
 }
