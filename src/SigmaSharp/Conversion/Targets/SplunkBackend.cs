@@ -4,9 +4,16 @@ using SigmaSharp.Rules.Values;
 
 namespace SigmaSharp.Conversion.Targets;
 
-/// <summary>Splunk SPL: implicit AND, every AND in parentheses, lists as ORs, and '| table' of the rule's fields.</summary>
+/// <summary>
+/// Splunk SPL: implicit AND, every AND in parentheses, lists as ORs, and '| table' of the rule's fields. Regular
+/// expressions, which sigmac refused, go to <c>| regex field="..."</c> commands after the search when they are ANDed
+/// with it (or negated there: <c>!=</c>); under an OR a regex command cannot say the rule, so the rule is refused.
+/// </summary>
 internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions options) : QueryBackend(config, options)
 {
+    private readonly List<string> _regexCommands = [];
+    private int _alternativeDepth;
+
     private static readonly Dialect SplunkDialect = new()
     {
         And = " ",
@@ -31,13 +38,99 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
 
     protected override string? IndexField => "index";
 
-    protected override string? And(QAnd node) => base.And(node) is { } joined ? "(" + joined + ")" : null;
+    protected override string? And(QAnd node)
+    {
+        var deferredBefore = _regexCommands.Count;
+        var parts = node.Items.Select(Node).Where(p => p is not null).ToList();
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        // An AND left with one term because its regex moved to a regex command needs no parentheses of its own.
+        var joined = string.Join(Dialect.And, parts);
+        return parts.Count == 1 && _regexCommands.Count > deferredBefore ? joined : "(" + joined + ")";
+    }
+
+    protected override string? ConvertCondition(SigmaRule rule, Rules.Conditions.ConditionNode condition)
+    {
+        _regexCommands.Clear();
+        _alternativeDepth = 0;
+        return base.ConvertCondition(rule, condition);
+    }
+
+    protected override string? Or(QOr node)
+    {
+        _alternativeDepth++;
+        try
+        {
+            return base.Or(node);
+        }
+        finally
+        {
+            _alternativeDepth--;
+        }
+    }
+
+    protected override string? Not(QNot node)
+    {
+        var inner = node.Item;
+        while (inner is QGroup or QAnd { Items.Count: 1 })
+        {
+            inner = inner is QGroup group ? group.Inner : ((QAnd)inner).Items[0];
+        }
+
+        if (_alternativeDepth == 0 && inner is QField { Value: QRegex regex } field && field.Field.Length > 0)
+        {
+            _regexCommands.Add($"regex {field.Field}!=\"{RegexText(regex.Regex)}\"");
+            return null;
+        }
+
+        _alternativeDepth++;
+        try
+        {
+            return base.Not(node);
+        }
+        finally
+        {
+            _alternativeDepth--;
+        }
+    }
+
+    protected override string? Regex(string field, SigmaRegex regex)
+    {
+        if (_alternativeDepth > 0 || field.Length == 0)
+        {
+            NotSupported(field.Length == 0
+                ? "regular expressions ('re' modifier) without a field"
+                : "regular expressions ('re' modifier) under OR or NOT: the regex command filters the whole result");
+            return null;
+        }
+
+        _regexCommands.Add($"regex {field}=\"{RegexText(regex)}\"");
+        return null;
+    }
+
+    /// <summary>The pattern in a quoted SPL string: flags as inline modifiers, backslashes and quotes escaped.</summary>
+    private static string RegexText(SigmaRegex regex)
+    {
+        var flags = (regex.Flags.HasFlag(RegexFlags.IgnoreCase) ? "i" : string.Empty)
+            + (regex.Flags.HasFlag(RegexFlags.Multiline) ? "m" : string.Empty)
+            + (regex.Flags.HasFlag(RegexFlags.DotAll) ? "s" : string.Empty);
+        var pattern = (flags.Length > 0 ? "(?" + flags + ")" : string.Empty) + regex.Pattern;
+        return pattern.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+    }
 
     protected override string FieldList(string field, QList list) =>
         "(" + string.Join(" OR ", list.Items.Select(v => string.Format(Dialect.FieldValue, field, Value(v)))) + ")";
 
     protected override string Query(string condition, SigmaRule rule)
     {
+        if (_regexCommands.Count > 0)
+        {
+            condition = (condition.Length == 0 ? "*" : condition) + " | " + string.Join(" | ", _regexCommands);
+        }
+
         var query = _ruleComment ? $"# {rule.Title}\n{condition}\n" : condition;
         if (rule.Info.Fields.IsEmpty)
         {
