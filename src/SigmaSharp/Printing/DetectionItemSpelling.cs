@@ -53,6 +53,7 @@ internal static class DetectionItemSpelling
     {
         var modifiers = new SortedSet<Modifier>(Comparer<Modifier>.Create((a, b) => ((Rank(a) * 100) + (int)a).CompareTo((Rank(b) * 100) + (int)b)));
         var written = ImmutableArray.CreateBuilder<WrittenValue>();
+        var expand = item.Values.Any(v => v is SigmaString { HasPlaceholders: true } || v is SigmaExpansion e && e.Values.Any(a => a is SigmaString { HasPlaceholders: true }));
         foreach (var value in item.Values)
         {
             if (value is SigmaExpansion expansion)
@@ -65,12 +66,12 @@ internal static class DetectionItemSpelling
 
                 foreach (var alternative in expansion.Values)
                 {
-                    written.Add(Spell(alternative, modifiers));
+                    written.Add(Spell(alternative, modifiers, expand));
                 }
             }
             else
             {
-                written.Add(Spell(value, modifiers));
+                written.Add(Spell(value, modifiers, expand));
             }
         }
 
@@ -90,7 +91,7 @@ internal static class DetectionItemSpelling
         return values is not null && values.Value.SequenceEqual(expected) ? spelling : null;
     }
 
-    private static WrittenValue Spell(SigmaValue value, SortedSet<Modifier> modifiers)
+    private static WrittenValue Spell(SigmaValue value, SortedSet<Modifier> modifiers, bool expand)
     {
         switch (value)
         {
@@ -100,12 +101,16 @@ internal static class DetectionItemSpelling
                     modifiers.Add(Modifier.Cased);
                 }
 
-                if (s.HasPlaceholders)
+                if (!expand)
                 {
-                    modifiers.Add(Modifier.Expand);
+                    return new(s.ToSigmaText(), true);
                 }
 
-                return new(s.ToSigmaText(), true);
+                // Under 'expand' a percent sign starts a placeholder unless escaped as \%, a second layer of
+                // escaping beneath the Sigma one (which leaves a backslash before % as it is).
+                modifiers.Add(Modifier.Expand);
+                var parts = s.Parts.Select(p => p is LiteralPart l ? new LiteralPart(l.Text.Replace("%", "\\%", StringComparison.Ordinal)) : p);
+                return new(new SigmaString(parts.ToImmutableArray(), s.Cased).ToSigmaText(), true);
             case SigmaNumber n:
                 return new(n.Text, false);
             case SigmaBool b:
@@ -126,7 +131,7 @@ internal static class DetectionItemSpelling
                 AddIf(modifiers, f is { StartsWith: true, EndsWith: true }, Modifier.Contains);
                 AddIf(modifiers, f is { StartsWith: true, EndsWith: false }, Modifier.StartsWith);
                 AddIf(modifiers, f is { StartsWith: false, EndsWith: true }, Modifier.EndsWith);
-                return new(f.Field, true);
+                return new(SigmaString.FromLiteral(f.Field).ToSigmaText(), true);
             case SigmaExists e:
                 modifiers.Add(Modifier.Exists);
                 return new(e.Exists ? "true" : "false", false);
@@ -143,7 +148,7 @@ internal static class DetectionItemSpelling
                     TimePart.Month => Modifier.Month,
                     _ => Modifier.Year,
                 });
-                return Spell(t.Value, modifiers);
+                return Spell(t.Value, modifiers, expand);
             default:
                 // Unknown to the writer (a pipeline's own value type): let the check refuse it.
                 return new(value.ToString(), true);

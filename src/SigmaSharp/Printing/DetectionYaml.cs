@@ -9,7 +9,7 @@ internal static class DetectionYaml
     public static List<KeyValuePair<string, EmittedNode>> Entries(
         IReadOnlyList<SearchIdentifier> identifiers, IReadOnlyList<SigmaCondition> conditions, string? timeframe)
     {
-        var entries = identifiers.Select(i => Entry(YamlScalarText.Text(i.Name), Definition(i.Definition))).ToList();
+        var entries = identifiers.Select(i => Entry(YamlScalarText.Key(i.Name), Definition(i.Definition))).ToList();
         var names = identifiers.Select(i => i.Name).ToList();
         var texts = conditions.Select(c => (EmittedNode)new EmittedScalar(YamlScalarText.Text(ConditionText.Choose(c, names)))).ToList();
         if (texts.Count > 0)
@@ -82,7 +82,7 @@ internal static class DetectionYaml
             EmittedNode value = item.WrittenAsList || spelling.Values.Length != 1
                 ? new EmittedList(spelling.Values.Select(v => (EmittedNode)v.Emit()).ToList())
                 : spelling.Values[0].Emit();
-            entries.Add(Entry(YamlScalarText.Text(spelling.Key), value));
+            entries.Add(Entry(YamlScalarText.Key(spelling.Key), value));
         }
 
         return new EmittedMap(entries);

@@ -41,7 +41,7 @@ internal static class RuleInfoYaml
         AddList(entries, "scope", info.Scope);
         foreach (var custom in info.Custom)
         {
-            entries.Add(new(YamlScalarText.Text(custom.Name), Plain(custom.Value)));
+            entries.Add(new(YamlScalarText.Key(custom.Name), Plain(custom.Value)));
         }
 
         return entries;
@@ -70,7 +70,7 @@ internal static class RuleInfoYaml
     {
         null => new EmittedScalar("null"),
         string text => Scalar(text),
-        IEnumerable<KeyValuePair<string, object?>> map => new EmittedMap(map.Select(e => new KeyValuePair<string, EmittedNode>(YamlScalarText.Text(e.Key), Plain(e.Value))).ToList()),
+        IEnumerable<KeyValuePair<string, object?>> map => new EmittedMap(map.Select(e => new KeyValuePair<string, EmittedNode>(YamlScalarText.Key(e.Key), Plain(e.Value))).ToList()),
         System.Collections.IEnumerable list => new EmittedList(list.Cast<object?>().Select(Plain).ToList()),
         _ => Scalar(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
     };

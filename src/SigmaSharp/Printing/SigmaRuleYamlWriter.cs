@@ -87,7 +87,7 @@ public static class SigmaRuleYamlWriter
         if (!rule.Aliases.IsEmpty)
         {
             section.Add(new("aliases", new EmittedMap(rule.Aliases.Select(a => new KeyValuePair<string, EmittedNode>(
-                YamlScalarText.Text(a.Alias), StringMap(a.FieldByRule))).ToList())));
+                YamlScalarText.Key(a.Alias), StringMap(a.FieldByRule))).ToList())));
         }
 
         if (rule.Generate)
@@ -119,5 +119,5 @@ public static class SigmaRuleYamlWriter
     private static EmittedList List(IEnumerable<string> items) => new(items.Select(i => (EmittedNode)RuleInfoYaml.Scalar(i)).ToList());
 
     private static EmittedMap StringMap(IEnumerable<KeyValuePair<string, string>> entries) =>
-        new(entries.Select(e => new KeyValuePair<string, EmittedNode>(YamlScalarText.Text(e.Key), RuleInfoYaml.Scalar(e.Value))).ToList());
+        new(entries.Select(e => new KeyValuePair<string, EmittedNode>(YamlScalarText.Key(e.Key), RuleInfoYaml.Scalar(e.Value))).ToList());
 }

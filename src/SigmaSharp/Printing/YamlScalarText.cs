@@ -19,6 +19,15 @@ internal static class YamlScalarText
     /// <summary>Text read back as the string itself: plain when safe, otherwise quoted.</summary>
     public static string Text(string text) => IsPlainString(text) ? text : Quoted(text);
 
+    /// <summary>
+    /// A mapping key: plain only for names made of letters, digits and a few punctuation marks, because a key's
+    /// end is found by ": " and parsers differ on colons and quotes inside an unquoted key.
+    /// </summary>
+    public static string Key(string text) =>
+        IsPlainString(text) && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '-' or '|' or '/' or '\\' or ' ' or '(' or ')' or '@' or '$')
+            ? text
+            : Quoted(text);
+
     /// <summary>Text read back as a string, always quoted (detection values, where the quotes say "string").</summary>
     public static string Quoted(string text) => NeedsEscapes(text) ? DoubleQuoted(text) : "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
