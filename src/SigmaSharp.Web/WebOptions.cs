@@ -14,6 +14,28 @@ public sealed record WebOptions
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Open connections at once (Kestrel's MaxConcurrentConnections); past it new connections are closed unanswered.
+    /// A local converter page uses a handful; the cap keeps a flood of sockets from exhausting threads or memory.
+    /// </summary>
+    public int MaxConcurrentConnections { get; init; } = 512;
+
+    /// <summary>Time a client has to send all request headers (Kestrel's RequestHeadersTimeout): slowloris guard.</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Slowest request body accepted, in bytes per second after <see cref="MinRequestBodyGracePeriod"/>
+    /// (Kestrel's MinRequestBodyDataRate). 4 KB/s lets a 1 MB body take four minutes at most, where Kestrel's
+    /// default of 240 B/s would let one trickling client hold a connection for over an hour.
+    /// </summary>
+    public double MinRequestBodyBytesPerSecond { get; init; } = 4096;
+
+    /// <summary>Time before <see cref="MinRequestBodyBytesPerSecond"/> is enforced (Kestrel requires more than 1 s).</summary>
+    public TimeSpan MinRequestBodyGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time an idle keep-alive connection stays open (Kestrel's KeepAliveTimeout; its default is 130 s).</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Time one parse-check-convert may take before the request gets 503.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
