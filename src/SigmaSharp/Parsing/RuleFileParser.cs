@@ -20,9 +20,13 @@ public static class RuleFileParser
 
         var rules = new List<SigmaRuleBase>();
         var rulesWithErrors = 0;
+        foreach (var root in documents.Select(d => d.Root).OfType<YamlNode>())
+        {
+            ReportDuplicateKeys(root, context);
+        }
+
         foreach (var document in CollectionMerger.Merge(documents, context))
         {
-            ReportDuplicateKeys(document.Map, context);
             var before = context.Diagnostics.Count;
             var source = new RuleSource(file, document.Index, document.Position);
             var rule = RuleDocumentParser.Parse(document.Map, source, context);
@@ -151,14 +155,39 @@ public static class RuleFileParser
         return null;
     }
 
-    private static void ReportDuplicateKeys(YamlMapping map, DocumentContext context)
+    /// <summary>Every key written twice in any map of the document (the tree keeps the last value, as PyYAML does).</summary>
+    private static void ReportDuplicateKeys(YamlNode node, DocumentContext context)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, _) in map.Entries)
+        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
         {
-            if (!seen.Add(key.Value))
+            // Aliases share nodes: each is visited once, so an alias bomb costs nothing here.
+            var current = pending.Pop();
+            if (!visited.Add(current))
             {
-                context.Report(DiagnosticFacts.DuplicateKey(key.Position, key.Value));
+                continue;
+            }
+
+            if (current is YamlMapping map)
+            {
+                foreach (var key in map.Duplicates)
+                {
+                    context.Report(DiagnosticFacts.DuplicateKey(key.Position, key.Value));
+                }
+
+                foreach (var entry in map.Entries)
+                {
+                    pending.Push(entry.Value);
+                }
+            }
+            else if (current is YamlSequence sequence)
+            {
+                foreach (var item in sequence.Items)
+                {
+                    pending.Push(item);
+                }
             }
         }
     }

@@ -48,9 +48,12 @@ internal sealed class YamlSequence(IReadOnlyList<YamlNode> items, SourcePosition
     public override string KindName => "a list";
 }
 
-internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, SourcePosition position)
+internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, SourcePosition position, IReadOnlyList<YamlScalar>? duplicates = null)
     : YamlNode(position)
 {
+    /// <summary>Keys written again later in the map; <see cref="Entries"/> holds each key once, with its last value.</summary>
+    public IReadOnlyList<YamlScalar> Duplicates { get; } = duplicates ?? [];
+
     private readonly long _size = 1 + entries.Sum(e => 1 + e.Value.ExpandedSize);
 
     public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;

@@ -101,6 +101,8 @@ internal sealed class YamlTreeReader
         {
             Enter(mappingStart.Start);
             var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            List<YamlScalar>? duplicates = null;
+            Dictionary<string, int>? index = null; // built once a map is large, so hostile maps stay linear
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyNode = ReadNode(parser);
@@ -109,11 +111,34 @@ internal sealed class YamlTreeReader
                     throw new YamlBudgetException(DiagnosticFacts.WrongType(keyNode.Position, "a map key", "a scalar", keyNode.KindName));
                 }
 
-                entries.Add(new(key, ReadNode(parser)));
+                var value = ReadNode(parser);
+                if (index is null && entries.Count >= 16)
+                {
+                    index = new Dictionary<string, int>(StringComparer.Ordinal);
+                    for (var i = 0; i < entries.Count; i++)
+                    {
+                        index[entries[i].Key.Value] = i;
+                    }
+                }
+
+                var earlier = index is not null
+                    ? index.GetValueOrDefault(key.Value, -1)
+                    : entries.FindIndex(e => e.Key.Value == key.Value);
+                if (earlier >= 0)
+                {
+                    // As PyYAML (so sigmac and pySigma): the key keeps its place, the last value wins; reported as SIG114.
+                    entries[earlier] = new(key, value);
+                    (duplicates ??= []).Add(key);
+                }
+                else
+                {
+                    index?.Add(key.Value, entries.Count);
+                    entries.Add(new(key, value));
+                }
             }
 
             _depth--;
-            return Remember(mappingStart.Anchor, Check(new YamlMapping(entries, Pos(mappingStart.Start))));
+            return Remember(mappingStart.Anchor, Check(new YamlMapping(entries, Pos(mappingStart.Start), duplicates ?? [])));
         }
 
         var unexpected = parser.Current;
