@@ -17,6 +17,7 @@ internal sealed class RulePrefilter
     private readonly (FieldKey Field, ExactIndex Index)[] _lookups;
     private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
     private readonly ulong[] _always;
+    private readonly JsonKeywordSearch? _keywords; // for the scan of every value, when it can
     private readonly byte[] _full;
 
     /// <param name="needs">Per rule, the needs that must all hold.</param>
@@ -120,6 +121,10 @@ internal sealed class RulePrefilter
                 }
             }
             scans.Add((field, automaton, [.. literalIds]));
+            if (field is null)
+            {
+                _keywords = JsonKeywordSearch.TryBuild(texts);
+            }
             StateCount += automaton.StateCount;
         }
         _scans = [.. scans];
@@ -172,7 +177,10 @@ internal sealed class RulePrefilter
         {
             if (field is null)
             {
-                ScanEveryValue(e, automaton, hits, ids);
+                if (_keywords is null || !_keywords.TryScan(e.Json.Span, ref scratch.Chars, hits, ids))
+                {
+                    ScanEveryValue(e, automaton, hits, ids);
+                }
                 continue;
             }
             var values = e.Get(field).GetEnumerator();
@@ -206,9 +214,16 @@ internal sealed class RulePrefilter
         touched.Clear();
     }
 
-    // Keyword needs read every value of every event.
+    // Keyword needs read every value of every event. The event's JSON holds every value's text, so
+    // one pass over it finds at least their literals (names and punctuation may add a few), without
+    // the per-value overhead; escapes other than \\, \" and \/ send it back value by value.
     private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
     {
+        var json = e.Json.Span;
+        if (System.Text.Ascii.IsValid(json) && automaton.ScanJsonAscii(json, hits, ids))
+        {
+            return;
+        }
         for (var i = 0; i < e.FieldCount; i++)
         {
             ScanValue(e, i, automaton, hits, ids);
@@ -256,4 +271,8 @@ internal sealed class PrefilterScratch(int literalCount, int words, int rules)
     public LiteralHits Hits { get; } = new(literalCount);
 
     public ulong[] Candidates { get; } = new ulong[words];
+
+    /// <summary>An event's JSON as text for <see cref="JsonKeywordSearch"/> (grown as needed).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "passed by ref to grow it")]
+    public char[] Chars = [];
 }
