@@ -149,7 +149,10 @@ internal sealed class RulePrefilter
 
     public int StateCount { get; }
 
-    public PrefilterScratch CreateScratch() => new(LiteralCount, _always.Length, RuleCount);
+    public PrefilterScratch CreateScratch(ValueScanCache? cache = null) => new(LiteralCount, _always.Length, RuleCount) { Cache = cache };
+
+    /// <summary>The most literals one automaton holds (sizes a <see cref="ValueScanCache"/>).</summary>
+    public int MaxAutomatonLiterals => _scans.Length == 0 ? 0 : _scans.Max(s => s.Automaton.LiteralCount);
 
     /// <summary>Fills <see cref="PrefilterScratch.Candidates"/> with the rules that may match <paramref name="e"/>.</summary>
     public void Select(SigmaEvent e, PrefilterScratch scratch)
@@ -186,7 +189,7 @@ internal sealed class RulePrefilter
             var values = e.Get(field).GetEnumerator();
             while (values.MoveNext())
             {
-                ScanValue(e, values.CurrentIndex, automaton, hits, ids);
+                ScanValue(e, values.CurrentIndex, automaton, hits, ids, scratch.Cache);
             }
         }
         var masks = scratch.Masks;
@@ -226,13 +229,13 @@ internal sealed class RulePrefilter
         }
         for (var i = 0; i < e.FieldCount; i++)
         {
-            ScanValue(e, i, automaton, hits, ids);
+            ScanValue(e, i, automaton, hits, ids, null);
         }
     }
 
     // ASCII values are scanned as their raw UTF-8 bytes, which saves decoding them; values with other
     // escapes or non-ASCII characters (whose case folding may reach ASCII, e.g. U+017F) are decoded.
-    private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
+    private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids, ValueScanCache? cache)
     {
         var kind = e.KindAt(index);
         if (kind is EventValueKind.Null or EventValueKind.Empty)
@@ -242,7 +245,10 @@ internal sealed class RulePrefilter
         if (kind is EventValueKind.String or EventValueKind.Number)
         {
             var raw = e.RawValueAt(index);
-            if (System.Text.Ascii.IsValid(raw) && automaton.ScanJsonAscii(raw, hits, ids))
+            if (System.Text.Ascii.IsValid(raw)
+                && (cache is not null && raw.Length is >= ValueScanCache.MinLength and <= ValueScanCache.MaxLength
+                    ? cache.ScanJsonAscii(automaton, raw, hits, ids)
+                    : automaton.ScanJsonAscii(raw, hits, ids)))
             {
                 return;
             }
@@ -275,4 +281,7 @@ internal sealed class PrefilterScratch(int literalCount, int words, int rules)
     /// <summary>An event's JSON as text for <see cref="JsonKeywordSearch"/> (grown as needed).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "passed by ref to grow it")]
     public char[] Chars = [];
+
+    /// <summary>The thread's memory of value scans, shared by its groups; null scans every value.</summary>
+    public ValueScanCache? Cache { get; set; }
 }
