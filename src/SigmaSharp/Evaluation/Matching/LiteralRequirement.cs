@@ -62,8 +62,9 @@ internal static class LiteralRequirement
 
     /// <summary>
     /// The piece of at most <see cref="MaxLength"/> characters of a literal that best stands for it:
-    /// the one least covered by fragments nearly every Windows event holds, rightmost on ties. A path's
-    /// first characters (<c>C:\Windows\S</c>) occur everywhere; its file name rarely.
+    /// the one least covered by fragments nearly every Windows event holds, leftmost on ties (literals
+    /// sharing a prefix share automaton states). A path's first characters (<c>C:\Windows\S</c>)
+    /// occur everywhere; its file name rarely.
     /// </summary>
     public static string Cut(string literal)
     {
@@ -85,7 +86,7 @@ internal static class LiteralRequirement
         for (var start = 0; start + MaxLength <= literal.Length; start++)
         {
             var covered = common.AsSpan(start, MaxLength).Count(true);
-            if (covered <= bestCovered)
+            if (covered < bestCovered)
             {
                 bestCovered = covered;
                 bestStart = start;
