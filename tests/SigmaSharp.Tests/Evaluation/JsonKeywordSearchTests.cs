@@ -14,6 +14,7 @@ public class JsonKeywordSearchTests
     [InlineData("""{"a":"say \"HI\" now"}""", new[] { 2 })]
     [InlineData("""{"a":["Kiwi Legit Printer"]}""", new[] { 3 })]
     [InlineData("""{"a":"a\\\\b"}""", new[] { 4 })]
+    [InlineData("""{"a":"C:\\Temp\\users\\new\\sekurlsa::x"}""", new[] { 1 })]
     [InlineData("""{"a":"a\\b"}""", new int[0])]
     [InlineData("""{"mimilib.dll":"nothing"}""", new int[0])]
     public void Finds_keywords_as_json_escapes_them(string json, int[] expected)
@@ -29,6 +30,7 @@ public class JsonKeywordSearchTests
     [InlineData("""{"a":"\u00e4 sekurlsa::"}""")]
     [InlineData("""{"a":"line\nsekurlsa::"}""")]
     [InlineData("""{"a":"C:\/mimilib.dll"}""")]
+    [InlineData("""{"a":"C:\\\\\u0041 sekurlsa::"}""")]
     public void Declines_json_with_other_escapes(string json)
     {
         var search = JsonKeywordSearch.TryBuild(Keywords)!;

@@ -14,6 +14,11 @@ internal sealed class JsonKeywordSearch
     /// <summary>More literals than this leave the vectorised (Teddy) search for a slower one.</summary>
     public const int MaxLiterals = 48;
 
+    // A backslash before one of these letters starts an escape other than \\ and \" when the run of
+    // backslashes it ends is odd (C:\\Temp holds \T, but as the second of an escaped pair).
+    private static readonly SearchValues<string> OtherEscapes =
+        SearchValues.Create(["\\u", "\\n", "\\t", "\\r", "\\b", "\\f", "\\/"], StringComparison.Ordinal);
+
     private readonly SearchValues<string> _any;
     private readonly (string Form, int Literal)[] _forms;
 
@@ -45,20 +50,15 @@ internal sealed class JsonKeywordSearch
     /// </summary>
     public bool TryScan(ReadOnlySpan<byte> json, ref char[] chars, LiteralHits hits, int[] ids)
     {
-        for (var i = json.IndexOf((byte)'\\'); i >= 0;)
-        {
-            if (i + 1 == json.Length || json[i + 1] is not ((byte)'\\' or (byte)'"'))
-            {
-                return false;
-            }
-            var next = json[(i + 2)..].IndexOf((byte)'\\');
-            i = next < 0 ? -1 : i + 2 + next;
-        }
         if (chars.Length < json.Length)
         {
             chars = new char[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)json.Length)];
         }
         var text = chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(json, chars));
+        if (HasOtherEscape(text))
+        {
+            return false;
+        }
         for (var at = text.IndexOfAny(_any); at >= 0;)
         {
             var rest = text[at..];
@@ -73,5 +73,24 @@ internal sealed class JsonKeywordSearch
             at = next < 0 ? -1 : at + 1 + next;
         }
         return true;
+    }
+
+    private static bool HasOtherEscape(ReadOnlySpan<char> text)
+    {
+        for (var at = text.IndexOfAny(OtherEscapes); at >= 0;)
+        {
+            var run = 1;
+            while (at - run >= 0 && text[at - run] == '\\')
+            {
+                run++;
+            }
+            if (run % 2 == 1)
+            {
+                return true;
+            }
+            var next = text[(at + 2)..].IndexOfAny(OtherEscapes);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+        return false;
     }
 }
