@@ -16,9 +16,11 @@ internal sealed class ValueScanCache
     public const int MinLength = 16;
 
     /// <summary>Longer values are scanned: they rarely repeat and would hold memory.</summary>
-    public const int MaxLength = 1024;
+    public const int MaxLength = 512;
 
-    private const int Slots = 1 << 14;
+    // At most 8,192 × 512 bytes (4 MB) per thread's scratch, however long the values: the scanner may
+    // hold one scratch per batch in flight, and peak memory must stay flat.
+    private const int Slots = 1 << 13;
 
     private readonly Entry[] _entries = new Entry[Slots];
     private readonly LiteralHits _found;
