@@ -35,10 +35,13 @@ public static class Program
             Console.WriteLine($"loaded: managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
             var scanner = new SigmaSharp.Evaluation.Scanner(rules);
             Console.WriteLine($"compiled: managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
+            var cpu = Environment.CpuUsage.TotalTime;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var matches = scanner.Scan(files).LongCount();
+            var used = Environment.CpuUsage.TotalTime - cpu;
             Console.WriteLine($"{scanner.Counters.Events:N0} events, {matches:N0} matches in {watch.Elapsed.TotalSeconds:F2} s " +
-                              $"({scanner.Counters.Events / watch.Elapsed.TotalSeconds:N0} events/s); managed heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+                              $"({scanner.Counters.Events / watch.Elapsed.TotalSeconds:N0} events/s, CPU {used.TotalSeconds * 1e6 / Math.Max(scanner.Counters.Events, 1):F2} us/event); " +
+                              $"managed heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
             return;
         }
 

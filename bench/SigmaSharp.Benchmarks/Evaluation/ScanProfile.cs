@@ -29,10 +29,15 @@ public static class ScanProfile
             output.WriteLine($"{group.Route?.Name}: " + string.Join(", ", group.Prefilter.Scans.Select(s => $"{s.Field} {s.Literals}/{s.States}")));
         }
         var groups = new List<RuleGroup>();
+        var groupEvents = new long[set.Groups.Count];
+        var groupPrefilter = new long[set.Groups.Count];
+        var groupEvaluate = new long[set.Groups.Count];
+        var groupCandidates = new long[set.Groups.Count];
         var ticks = new long[set.Rules.Count];
         var tried = new long[set.Rules.Count];
         var matched = new long[set.Rules.Count];
         long read = 0, route = 0, prefilter = 0, evaluate = 0, candidates = 0, events = 0, found = 0, marked = 0;
+        var cpu = Environment.CpuUsage.TotalTime;
         var watch = Stopwatch.StartNew();
         foreach (var e in EventReader.Read(eventsPath, scanner.ReaderOptions).Take(count))
         {
@@ -48,6 +53,8 @@ public static class ScanProfile
                 group.Prefilter.Select(e, pre);
                 var t3 = watch.ElapsedTicks;
                 prefilter += t3 - t2;
+                groupEvents[group.Index]++;
+                groupPrefilter[group.Index] += t3 - t2;
                 found += pre.Hits.Found.Count;
                 foreach (var literal in pre.Hits.Found)
                 {
@@ -63,6 +70,7 @@ public static class ScanProfile
                         bits &= bits - 1;
                         var entry = group.Entries[i];
                         candidates++;
+                        groupCandidates[group.Index]++;
                         var s = watch.ElapsedTicks;
                         var hit = entry.Detection.Matcher.Matches(e);
                         ticks[entry.Rule] += watch.ElapsedTicks - s;
@@ -71,17 +79,27 @@ public static class ScanProfile
                     }
                 }
                 evaluate += watch.ElapsedTicks - t3;
+                groupEvaluate[group.Index] += watch.ElapsedTicks - t3;
             }
             route += t1 - t0;
             read -= watch.ElapsedTicks; // the next iteration's read starts here
             read += watch.ElapsedTicks;
         }
         var total = watch.Elapsed.TotalSeconds;
+        var cpuUsed = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
         double Us(long t) => t * 1e6 / Stopwatch.Frequency / events;
+        output.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; process CPU {cpuUsed * 1e6 / events:F1} us/event");
         output.WriteLine($"{events:N0} events in {total:F2} s ({total * 1e6 / events:F1} us/event); routing {Us(route):F2} us, " +
                          $"prefilter {Us(prefilter):F2} us, evaluation {Us(evaluate):F2} us; {(double)candidates / events:F1} candidates/event; " +
                          $"{(double)found / events:F1} literals found/event marking {(double)marked / events:F1} rule needs");
-        foreach (var rule in Enumerable.Range(0, ticks.Length).OrderByDescending(r => ticks[r]).Take(40))
+        foreach (var g in set.Groups.OrderByDescending(g => groupPrefilter[g.Index] + groupEvaluate[g.Index]).Take(10))
+        {
+            var n = Math.Max(groupEvents[g.Index], 1);
+            output.WriteLine($"  {g.Route?.Name ?? "(every event)",-28} {groupEvents[g.Index],8:N0} events; prefilter {Us(groupPrefilter[g.Index]),5:F2} us/event " +
+                             $"({groupPrefilter[g.Index] * 1e6 / Stopwatch.Frequency / n,5:F2} us each), evaluation {Us(groupEvaluate[g.Index]),5:F2} us/event, " +
+                             $"{(double)groupCandidates[g.Index] / n,4:F1} candidates each; {g.Entries.Length} rules, {g.Prefilter.AlwaysCount} unfiltered");
+        }
+        foreach (var rule in Enumerable.Range(0, ticks.Length).OrderByDescending(r => ticks[r]).Take(25))
         {
             output.WriteLine($"  {Us(ticks[rule]),6:F3} us/event  tried {tried[rule],8:N0} matched {matched[rule],8:N0}  {set.Rules[rule].Source.Position.File?.Split('/').Last()}");
         }

@@ -183,7 +183,8 @@ internal sealed class EvaluationScratch
 
     public EvaluationScratch(RuleSet set)
     {
-        _prefilters = [.. set.Groups.Select(g => g.Prefilter.CreateScratch())];
+        var cache = new ValueScanCache(set.Groups.Select(g => g.Prefilter.MaxAutomatonLiterals).DefaultIfEmpty(0).Max());
+        _prefilters = [.. set.Groups.Select(g => g.Prefilter.CreateScratch(cache))];
         _matchedStamp = new int[set.Rules.Count];
     }
 

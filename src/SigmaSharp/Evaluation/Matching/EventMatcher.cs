@@ -74,6 +74,16 @@ internal sealed record LiteralNeed(IReadOnlyList<string> Literals, IReadOnlyList
         return parts;
     }
 
+    /// <summary>How many needs of one rule the prefilter tracks.</summary>
+    public const int MaxPerRule = 8;
+
+    /// <summary>The most selective distinct needs (at most <see cref="MaxPerRule"/>); null entries are dropped.</summary>
+    public static IReadOnlyList<LiteralNeed> MostSelective(IEnumerable<LiteralNeed?> needs) =>
+        [.. needs.OfType<LiteralNeed>().DistinctBy(n => n.Key).OrderByDescending(n => n.Score).Take(MaxPerRule)];
+
+    private string Key => (Exact ? "=" : "~") + string.Join('\u0001', Literals.Select(l => l.ToUpperInvariant()).Order(StringComparer.Ordinal))
+        + "\u0002" + (Scope is null ? "*" : string.Join('\u0001', Scope.Select(f => f.Name).Distinct().Order(StringComparer.Ordinal)));
+
     public static LiteralNeed? Best(LiteralNeed? left, LiteralNeed? right) =>
         left is null ? right : right is null ? left : right.Score > left.Score ? right : left;
 }
@@ -98,8 +108,7 @@ internal sealed class AndMatcher(EventMatcher[] operands) : EventMatcher
     public override LiteralNeed? Need => Operands.Select(o => o.Need).Aggregate((LiteralNeed?)null, LiteralNeed.Best);
 
     /// <summary>Every operand's needs must hold; the most selective few are kept (the prefilter tracks at most 8 per rule).</summary>
-    public override IReadOnlyList<LiteralNeed> Needs =>
-        [.. Operands.SelectMany(o => o.Needs).OrderByDescending(n => n.Score).Take(8)];
+    public override IReadOnlyList<LiteralNeed> Needs => LiteralNeed.MostSelective(Operands.SelectMany(o => o.Needs));
 }
 
 internal sealed class OrMatcher(EventMatcher[] operands) : EventMatcher
@@ -119,6 +128,35 @@ internal sealed class OrMatcher(EventMatcher[] operands) : EventMatcher
     }
 
     public override LiteralNeed? Need => LiteralNeed.Union(Operands.Select(o => o.Need));
+
+    /// <summary>
+    /// Picking one need from each operand and uniting them gives a need of the disjunction, for
+    /// every choice: keeping several choices lets a branch's selective need count even when another
+    /// of its needs is common (<c>Image|contains: '\Windows'</c> beside a rare command line).
+    /// </summary>
+    public override IReadOnlyList<LiteralNeed> Needs
+    {
+        get
+        {
+            IReadOnlyList<LiteralNeed>? combined = null;
+            foreach (var operand in Operands)
+            {
+                var needs = operand.Needs;
+                if (needs.Count == 0)
+                {
+                    return [];
+                }
+                combined = combined is null
+                    ? needs
+                    : LiteralNeed.MostSelective(combined.SelectMany(a => needs.Select(b => LiteralNeed.Union([a, b]))));
+                if (combined.Count == 0)
+                {
+                    return [];
+                }
+            }
+            return combined ?? [];
+        }
+    }
 }
 
 internal sealed class NotMatcher(EventMatcher operand) : EventMatcher

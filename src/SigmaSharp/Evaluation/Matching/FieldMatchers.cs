@@ -59,6 +59,11 @@ internal sealed class FieldValueMatcher(FieldKey field, ValueMatcher[] values, L
         linking == Linking.Or && ExactValues.Union(Values) is { } exact ? new LiteralNeed(exact, [Field], Exact: true)
         : ValueNeed(Values, linking) is { } literals ? new LiteralNeed(literals, [Field]) : null;
 
+    // With |all every value must occur: each one's literals are a need of their own.
+    public override IReadOnlyList<LiteralNeed> Needs => linking == Linking.And
+        ? LiteralNeed.MostSelective(Values.Select(v => v.RequiredLiterals is { } literals ? new LiteralNeed(literals, [Field]) : null))
+        : base.Needs;
+
     internal static IReadOnlyList<string>? ValueNeed(ValueMatcher[] values, Linking linking) => linking == Linking.Or
         ? LiteralRequirement.Union(values.Select(v => v.RequiredLiterals))
         : values.Select(v => v.RequiredLiterals).Aggregate((IReadOnlyList<string>?)null, LiteralRequirement.Best);
@@ -181,4 +186,8 @@ internal sealed class KeywordMatcher(ValueMatcher[] values, Linking linking) : E
 
     public override LiteralNeed? Need =>
         FieldValueMatcher.ValueNeed(Values, linking) is { } literals ? new LiteralNeed(literals, null) : null;
+
+    public override IReadOnlyList<LiteralNeed> Needs => linking == Linking.And
+        ? LiteralNeed.MostSelective(Values.Select(v => v.RequiredLiterals is { } literals ? new LiteralNeed(literals, null) : null))
+        : base.Needs;
 }

@@ -52,13 +52,64 @@ internal static class LiteralRequirement
         string? best = null;
         foreach (var part in literalParts)
         {
-            if ((part.Length >= MinLength || IsRareShort(part)) && (best is null || part.Length > best.Length))
+            if ((part.Length >= MinLength || IsRareShort(part) || IsRarePunctuation(part)) && (best is null || part.Length > best.Length))
             {
                 best = part;
             }
         }
-        return best is null ? null : best.Length > MaxLength ? best[..MaxLength] : best;
+        return best is null ? null : Cut(best);
     }
+
+    /// <summary>
+    /// The piece of at most <see cref="MaxLength"/> characters of a literal that best stands for it:
+    /// the one least covered by fragments nearly every Windows event holds, leftmost on ties (literals
+    /// sharing a prefix share automaton states). A path's first characters (<c>C:\Windows\S</c>)
+    /// occur everywhere; its file name rarely.
+    /// </summary>
+    public static string Cut(string literal)
+    {
+        if (literal.Length <= MaxLength)
+        {
+            return literal;
+        }
+        var common = new bool[literal.Length];
+        foreach (var fragment in CommonFragments)
+        {
+            for (var at = literal.IndexOf(fragment, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = literal.IndexOf(fragment, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                Array.Fill(common, true, at, fragment.Length);
+            }
+        }
+        var bestStart = 0;
+        var bestCovered = int.MaxValue;
+        for (var start = 0; start + MaxLength <= literal.Length; start++)
+        {
+            var covered = common.AsSpan(start, MaxLength).Count(true);
+            if (covered < bestCovered)
+            {
+                bestCovered = covered;
+                bestStart = start;
+            }
+        }
+        return literal.Substring(bestStart, MaxLength);
+    }
+
+    private static readonly string[] CommonFragments =
+    [
+        "C:\\", "\\Windows\\", "\\System32\\", "\\SysWOW64\\", "\\Program Files", " (x86)\\", "\\Users\\", "\\AppData\\",
+        "\\Local\\", "\\Roaming\\", "\\Temp\\", "\\Microsoft\\", "\\CurrentVersion\\", "\\Software\\", "HKLM\\", "HKU\\",
+        "\\REGISTRY\\MACHINE\\", "\\ProgramData\\", ".exe", ".dll", "Microsoft ", "Windows ",
+    ];
+
+    /// <summary>
+    /// Two characters of shell syntax (<c>^^</c>, <c>,;</c>, <c>|&amp;</c>) are rare in ordinary values; obfuscation
+    /// rules consist of little else. Backslashes, dots, quotes, percent signs and spaces are common and excluded.
+    /// </summary>
+    private static bool IsRarePunctuation(string part) =>
+        part.Length == 2 && part.All(c => RarePunctuation.Contains(c, StringComparison.Ordinal));
+
+    private const string RarePunctuation = "^`$&|;,(){}[]<>!~#@+=";
 
     /// <summary>
     /// A short literal holding a non-ASCII character (emoji, Cyrillic look-alikes) is rare in real

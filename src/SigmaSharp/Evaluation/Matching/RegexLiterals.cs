@@ -57,7 +57,7 @@ internal static class RegexLiterals
                 if (run.Length >= LiteralRequirement.MinLength)
                 {
                     var text = run.ToString();
-                    best = LiteralRequirement.Best(best, [text.Length > LiteralRequirement.MaxLength ? text[..LiteralRequirement.MaxLength] : text]);
+                    best = LiteralRequirement.Best(best, [LiteralRequirement.Cut(text)]);
                 }
                 run.Clear();
             }

@@ -17,6 +17,7 @@ internal sealed class RulePrefilter
     private readonly (FieldKey Field, ExactIndex Index)[] _lookups;
     private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
     private readonly ulong[] _always;
+    private readonly JsonKeywordSearch? _keywords; // for the scan of every value, when it can
     private readonly byte[] _full;
 
     /// <param name="needs">Per rule, the needs that must all hold.</param>
@@ -120,6 +121,10 @@ internal sealed class RulePrefilter
                 }
             }
             scans.Add((field, automaton, [.. literalIds]));
+            if (field is null)
+            {
+                _keywords = JsonKeywordSearch.TryBuild(texts);
+            }
             StateCount += automaton.StateCount;
         }
         _scans = [.. scans];
@@ -144,7 +149,10 @@ internal sealed class RulePrefilter
 
     public int StateCount { get; }
 
-    public PrefilterScratch CreateScratch() => new(LiteralCount, _always.Length, RuleCount);
+    public PrefilterScratch CreateScratch(ValueScanCache? cache = null) => new(LiteralCount, _always.Length, RuleCount) { Cache = cache };
+
+    /// <summary>The most literals one automaton holds (sizes a <see cref="ValueScanCache"/>).</summary>
+    public int MaxAutomatonLiterals => _scans.Length == 0 ? 0 : _scans.Max(s => s.Automaton.LiteralCount);
 
     /// <summary>Fills <see cref="PrefilterScratch.Candidates"/> with the rules that may match <paramref name="e"/>.</summary>
     public void Select(SigmaEvent e, PrefilterScratch scratch)
@@ -172,13 +180,16 @@ internal sealed class RulePrefilter
         {
             if (field is null)
             {
-                ScanEveryValue(e, automaton, hits, ids);
+                if (_keywords is null || !_keywords.TryScan(e.Json.Span, ref scratch.Chars, hits, ids))
+                {
+                    ScanEveryValue(e, automaton, hits, ids);
+                }
                 continue;
             }
             var values = e.Get(field).GetEnumerator();
             while (values.MoveNext())
             {
-                ScanValue(e, values.CurrentIndex, automaton, hits, ids);
+                ScanValue(e, values.CurrentIndex, automaton, hits, ids, scratch.Cache);
             }
         }
         var masks = scratch.Masks;
@@ -206,18 +217,25 @@ internal sealed class RulePrefilter
         touched.Clear();
     }
 
-    // Keyword needs read every value of every event.
+    // Keyword needs read every value of every event. The event's JSON holds every value's text, so
+    // one pass over it finds at least their literals (names and punctuation may add a few), without
+    // the per-value overhead; escapes other than \\, \" and \/ send it back value by value.
     private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
     {
+        var json = e.Json.Span;
+        if (System.Text.Ascii.IsValid(json) && automaton.ScanJsonAscii(json, hits, ids))
+        {
+            return;
+        }
         for (var i = 0; i < e.FieldCount; i++)
         {
-            ScanValue(e, i, automaton, hits, ids);
+            ScanValue(e, i, automaton, hits, ids, null);
         }
     }
 
     // ASCII values are scanned as their raw UTF-8 bytes, which saves decoding them; values with other
     // escapes or non-ASCII characters (whose case folding may reach ASCII, e.g. U+017F) are decoded.
-    private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
+    private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids, ValueScanCache? cache)
     {
         var kind = e.KindAt(index);
         if (kind is EventValueKind.Null or EventValueKind.Empty)
@@ -227,7 +245,10 @@ internal sealed class RulePrefilter
         if (kind is EventValueKind.String or EventValueKind.Number)
         {
             var raw = e.RawValueAt(index);
-            if (System.Text.Ascii.IsValid(raw) && automaton.ScanJsonAscii(raw, hits, ids))
+            if (System.Text.Ascii.IsValid(raw)
+                && (cache is not null && raw.Length is >= ValueScanCache.MinLength and <= ValueScanCache.MaxLength
+                    ? cache.ScanJsonAscii(automaton, raw, hits, ids)
+                    : automaton.ScanJsonAscii(raw, hits, ids)))
             {
                 return;
             }
@@ -256,4 +277,11 @@ internal sealed class PrefilterScratch(int literalCount, int words, int rules)
     public LiteralHits Hits { get; } = new(literalCount);
 
     public ulong[] Candidates { get; } = new ulong[words];
+
+    /// <summary>An event's JSON as text for <see cref="JsonKeywordSearch"/> (grown as needed).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "passed by ref to grow it")]
+    public char[] Chars = [];
+
+    /// <summary>The thread's memory of value scans, shared by its groups; null scans every value.</summary>
+    public ValueScanCache? Cache { get; set; }
 }

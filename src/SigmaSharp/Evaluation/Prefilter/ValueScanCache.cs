@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SigmaSharp.Evaluation.Prefilter;
+
+/// <summary>
+/// One thread's memory of recent automaton scans: the literals an automaton found in a value, by
+/// the value's bytes. Event logs repeat their values (the same images, parents, hashes, users,
+/// command lines of services) far more often than not, and looking a value up costs a hash and a
+/// comparison where scanning it costs a dependent table read per byte. Direct-mapped and bounded:
+/// a colliding value replaces the older one.
+/// </summary>
+internal sealed class ValueScanCache
+{
+    /// <summary>Values shorter than this are scanned: the lookup would cost about as much.</summary>
+    public const int MinLength = 16;
+
+    /// <summary>Longer values are scanned: they rarely repeat and would hold memory.</summary>
+    public const int MaxLength = 512;
+
+    // At most 8,192 × 512 bytes (4 MB) per thread's scratch, however long the values: the scanner may
+    // hold one scratch per batch in flight, and peak memory must stay flat.
+    private const int Slots = 1 << 13;
+
+    private readonly Entry[] _entries = new Entry[Slots];
+    private readonly LiteralHits _found;
+    private readonly int[] _identity;
+
+    public ValueScanCache(int maxLiterals)
+    {
+        _found = new LiteralHits(maxLiterals);
+        _identity = [.. Enumerable.Range(0, maxLiterals)];
+    }
+
+    /// <summary>
+    /// As <see cref="LiteralAutomaton.ScanJsonAscii"/> (same result, same false), answered from
+    /// memory when <paramref name="raw"/> was scanned by <paramref name="automaton"/> lately.
+    /// </summary>
+    public bool ScanJsonAscii(LiteralAutomaton automaton, ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
+    {
+        var hash = Hash(raw) ^ (uint)RuntimeHelpers.GetHashCode(automaton);
+        ref var entry = ref _entries[hash & (Slots - 1)];
+        if (ReferenceEquals(entry.Automaton, automaton) && entry.Hash == hash && raw.SequenceEqual(entry.Value.AsSpan(0, entry.Length)))
+        {
+            foreach (var literal in entry.Found)
+            {
+                hits.Add(ids[literal]);
+            }
+            return entry.Scanned;
+        }
+        _found.Reset();
+        var scanned = automaton.ScanJsonAscii(raw, _found, _identity);
+        if (entry.Value is null || entry.Value.Length < raw.Length)
+        {
+            entry.Value = new byte[Math.Max(raw.Length, 64)];
+        }
+        raw.CopyTo(entry.Value);
+        entry.Length = raw.Length;
+        entry.Hash = hash;
+        entry.Automaton = automaton;
+        entry.Scanned = scanned;
+        entry.Found = _found.Found.Count == 0 ? [] : [.. _found.Found];
+        foreach (var literal in entry.Found)
+        {
+            hits.Add(ids[literal]);
+        }
+        return scanned;
+    }
+
+    // Eight bytes per step; quality matters less than speed, since hits are compared in full.
+    private static uint Hash(ReadOnlySpan<byte> bytes)
+    {
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
+        foreach (var word in words)
+        {
+            h = (h ^ word) * 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 29;
+        }
+        for (var i = words.Length * 8; i < bytes.Length; i++)
+        {
+            h = (h ^ bytes[i]) * 0x94D049BB133111EBUL;
+        }
+        h ^= h >> 32;
+        return (uint)h;
+    }
+
+    private struct Entry
+    {
+        public LiteralAutomaton? Automaton;
+        public byte[] Value;
+        public int Length;
+        public uint Hash;
+        public bool Scanned;
+        public int[] Found;
+    }
+}
