@@ -68,9 +68,18 @@ public sealed class SigmacDifferenceTests
     public void Powershell_tests_every_item_of_a_mapped_field_list_alike()
     {
         const string Detection = "    sel:\n        ServiceFileName|contains:\n            - 'a'\n            - 'b'";
-        Assert.Contains("($_.Service File Name -eq \"*a*\" -or $_.Service File Name -eq \"*b*\")", Convert("powershell", Detection), StringComparison.Ordinal);
+        Assert.Contains("($_.Service File Name -like \"*a*\" -or $_.Service File Name -like \"*b*\")", Convert("powershell", Detection), StringComparison.Ordinal);
         Assert.Contains("($_.Service File Name -eq \"*a*\" -or $_.message -match \"Service File Name.*.*b.*\")",
             Convert("powershell", Detection, new() { ["escaping"] = "sigmac" }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Powershell_property_tests_use_like_for_wildcards_and_resolve_escapes_for_eq()
+    {
+        Assert.Contains("$_.ID -like \"46*\"", Convert("powershell", "    sel:\n        EventID|startswith: '46'"), StringComparison.Ordinal);
+        Assert.Contains("$_.ID -eq \"a?b\"", Convert("powershell", "    sel:\n        EventID: 'a\\?b'"), StringComparison.Ordinal);
+        Assert.Contains("$_.ID -like \"a``[x``]*\"", Convert("powershell", "    sel:\n        EventID|startswith: 'a[x]'"), StringComparison.Ordinal);
+        Assert.Contains("$_.ID -eq \"46*\"", Convert("powershell", "    sel:\n        EventID|startswith: '46'", new() { ["escaping"] = "sigmac" }), StringComparison.Ordinal);
     }
 
     [Fact]

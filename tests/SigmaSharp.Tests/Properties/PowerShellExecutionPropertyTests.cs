@@ -94,10 +94,9 @@ public sealed class PowerShellExecutionPropertyTests(ITestOutputHelper output)
     /// <summary>
     /// Found by the property above: <c>EventID: 'a\?b'</c> (a literal question mark) converts to
     /// <c>$_.ID -eq "a\?b"</c>, which PowerShell compares literally, so an event whose ID is <c>a?b</c> is missed;
-    /// expected <c>$_.ID -eq "a?b"</c> (and a wildcard value needs <c>-like</c> or a refusal). Not fixed here: the
-    /// PowerShell target is another engineer's; the test is skipped until it is.
+    /// expected <c>$_.ID -eq "a?b"</c> (a wildcard value now gets <c>-like</c>; docs/sigmac-differences.md item 10).
     /// </summary>
-    [Fact(Skip = "known converter bug: property tests (-eq) keep the Sigma escapes of literal * ? \\ (see report)")]
+    [Fact]
     public void A_literal_question_mark_in_a_property_test_is_compared_as_itself()
     {
         var rule = new EscapingSample("a?b", MatchMode.Exact).RuleText().Replace("        f:", "        EventID:", StringComparison.Ordinal);
@@ -107,10 +106,9 @@ public sealed class PowerShellExecutionPropertyTests(ITestOutputHelper output)
     /// <summary>
     /// Found by the property above: the evaluator's exact-value prefilter marks numbers with a leading U+0001, so a
     /// rule value of any field that itself starts with U+0001 (<c>EventID: "\x01a"</c>, <c>f: "\x01'"</c>) is read back as a number and building the
-    /// scanner throws FormatException (ExactValues.NumberOf). Expected: the event with EventID "\x01a" matches.
-    /// Not fixed here (Evaluation is another engineer's); skipped until it is.
+    /// scanner threw FormatException (ExactValues.NumberOf). Expected: the event with EventID "\x01a" matches.
     /// </summary>
-    [Fact(Skip = "known evaluator bug: a value starting with U+0001 crashes the exact-value prefilter (see report)")]
+    [Fact]
     public void A_value_starting_with_a_control_character_is_matched_by_the_evaluator()
     {
         var rule = new EscapingSample("\u0001a", MatchMode.Exact).RuleText().Replace("        f:", "        EventID:", StringComparison.Ordinal);

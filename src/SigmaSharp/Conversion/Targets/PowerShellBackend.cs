@@ -76,7 +76,9 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
 
         if (PropertyFields.TryGetValue(field, out var property))
         {
-            return $"$_.{property} -eq {Quoted(value.Text, regex: false)}";
+            return _escaping == LegacyEscaping.Sigmac || value.IsInteger
+                ? $"$_.{property} -eq {Quoted(value.Text, regex: false)}"
+                : PropertyTest(property, value.Text);
         }
 
         if (!value.IsInteger && value.Text.Contains('*', StringComparison.Ordinal))
@@ -103,6 +105,47 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
 
         var pattern = value.IsInteger ? value.Text : PcreText.FromLegacyText(value.Text);
         return PowerShellString((keyed ? PcreText.FieldName(field) + ".*" : string.Empty) + pattern);
+    }
+
+    /// <summary>
+    /// A property compared with the value the rule means: <c>-eq</c> with the Sigma escapes resolved when it has no
+    /// wildcard, else <c>-like</c> with PowerShell's wildcard escapes (backtick) for literal <c>* ? [ ]</c>.
+    /// </summary>
+    private static string PropertyTest(string property, string legacyText)
+    {
+        var value = SigmaString.Parse(legacyText);
+        if (value.Parts.All(p => p is LiteralPart))
+        {
+            return $"$_.{property} -eq {PowerShellString(string.Concat(value.Parts.Cast<LiteralPart>().Select(p => p.Text)))}";
+        }
+
+        var pattern = new StringBuilder();
+        foreach (var part in value.Parts)
+        {
+            switch (part)
+            {
+                case WildcardMultiPart:
+                    pattern.Append('*');
+                    break;
+                case WildcardSinglePart:
+                    pattern.Append('?');
+                    break;
+                case LiteralPart literal:
+                    foreach (var c in literal.Text)
+                    {
+                        if (c is '*' or '?' or '[' or ']' or '`')
+                        {
+                            pattern.Append('`');
+                        }
+
+                        pattern.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return $"$_.{property} -like {PowerShellString(pattern.ToString())}";
     }
 
     /// <summary>A value compared with -eq (not a pattern): the literal text.</summary>

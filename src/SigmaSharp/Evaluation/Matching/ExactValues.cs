@@ -10,8 +10,12 @@ internal static class ExactValues
 
     public static bool IsNumber(string literal) => literal.Length > 0 && literal[0] == NumberMark;
 
-    public static decimal NumberOf(string literal) =>
-        decimal.Parse(literal.AsSpan(1), System.Globalization.NumberStyles.Number | System.Globalization.NumberStyles.AllowExponent, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The number a literal stands for; false for a rule's own text that happens to start with the mark (a control
+    /// character is legal in a rule value), which is then a text literal like any other.
+    /// </summary>
+    public static bool TryNumberOf(string literal, out decimal number) =>
+        decimal.TryParse(literal.AsSpan(1), System.Globalization.NumberStyles.Number | System.Globalization.NumberStyles.AllowExponent, System.Globalization.CultureInfo.InvariantCulture, out number);
 
     public static IReadOnlyList<string>? Union(IEnumerable<ValueMatcher> values)
     {

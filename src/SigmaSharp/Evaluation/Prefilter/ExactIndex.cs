@@ -11,10 +11,14 @@ internal sealed class ExactIndex
 
     public void Add(string literal, int id)
     {
-        var list = ExactValues.IsNumber(literal)
-            ? Slot(_numbers, ExactValues.NumberOf(literal))
-            : Slot(_texts, literal);
-        list.Add(id);
+        // A text that starts with the number mark and reads as a number could be either: indexed both ways, as the
+        // prefilter may only ever let more events through, never fewer.
+        if (ExactValues.IsNumber(literal) && ExactValues.TryNumberOf(literal, out var number))
+        {
+            Slot(_numbers, number).Add(id);
+        }
+
+        Slot(_texts, literal).Add(id);
     }
 
     public void Find(string value, LiteralHits hits)
