@@ -1,0 +1,75 @@
+using System.Text;
+using SigmaSharp.Evaluation;
+using SigmaSharp.Events;
+
+namespace SigmaSharp.Tests.Fuzz;
+
+/// <summary>What the fuzzers found, each pinned by the diagnostic the input must now give (inputs in fuzz/regressions/).</summary>
+public class FuzzFindingsTests
+{
+    private static (List<SigmaEvent> Events, EventDiagnosticLog Log) ReadJsonLines(string text)
+    {
+        var log = new EventDiagnosticLog();
+        var events = EventReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "mem.jsonl", new EventReaderOptions { Diagnostics = log })
+            .ToList();
+        foreach (var e in events)
+        {
+            _ = e.Fields.Count(f => f.Value is not null);
+        }
+
+        return (events, log);
+    }
+
+    [Theory]
+    [InlineData("{\"a\":\"\\ud800\"}")]
+    [InlineData("{\"a\":\"x\\udc00y\"}")]
+    [InlineData("{\"\\ud800\":1}")]
+    public void A_lone_surrogate_escape_skips_the_record_as_invalid_json(string bad)
+    {
+        var (events, log) = ReadJsonLines("{\"n\":1}\n" + bad + "\n{\"n\":3}\n");
+        Assert.Equal(["1", "3"], events.Select(e => e["n"].First));
+        var d = Assert.Single(log.Diagnostics);
+        Assert.Equal((2L, EventDiagnosticCode.InvalidJson), (d.Line, d.Code));
+    }
+
+    [Fact]
+    public void A_surrogate_pair_escape_and_an_escaped_backslash_u_still_read()
+    {
+        var (events, log) = ReadJsonLines("{\"a\":\"\\ud83d\\ude00\",\"p\":\"C:\\\\users\\\\x\"}\n");
+        Assert.Empty(log.Diagnostics);
+        Assert.Equal("\U0001F600", Assert.Single(events)["a"].First);
+        Assert.Equal("C:\\users\\x", events[0]["p"].First);
+    }
+
+    [Theory]
+    [InlineData(" : e")]
+    [InlineData(": [9[''\n\\")]
+    public void Placeholder_files_that_broke_yamldotnet_give_a_diagnostic(string yaml)
+    {
+        Assert.False(PlaceholderValues.TryParse(yaml, "p.yml", out _, out var error));
+        Assert.NotNull(error);
+    }
+
+    [Fact]
+    public void A_deeply_nested_placeholder_file_is_refused_with_the_yaml_depth_budget()
+    {
+        Assert.False(PlaceholderValues.TryParse("a: " + new string('[', 20_000), "p.yml", out _, out var error));
+        Assert.Equal("SIG103", error!.Code);
+    }
+
+    [Theory]
+    [InlineData(" : d")]
+    [InlineData(": [\nr")]
+    public void Mapping_files_that_broke_yamldotnet_give_an_error(string yaml)
+    {
+        Assert.False(FieldMapping.TryParse(yaml, "m.yml", out _, out var error));
+        Assert.NotNull(error);
+    }
+
+    [Fact]
+    public void A_deeply_nested_mapping_file_is_refused_with_the_yaml_depth_budget()
+    {
+        Assert.False(FieldMapping.TryParse("a: " + new string('[', 20_000), "m.yml", out _, out var error));
+        Assert.StartsWith("SIG103", error!.Message, StringComparison.Ordinal);
+    }
+}
