@@ -8,7 +8,7 @@ repo=$(cd .. && pwd)
 shared=${SIGMA_CORPUS:-$repo/../shared/corpus}
 out=corpus
 rm -rf "$out"
-mkdir -p "$out"/{rules,conditions,pipelines,configs,placeholders,mappings,json,evtx-file,evtx-chunk}
+mkdir -p "$out"/{rules,conditions,pipelines,configs,placeholders,mappings,logsource-maps,data-needed-maps,json,evtx-file,evtx-chunk}
 
 for kind in seeds/*/; do
     kind=$(basename "$kind")
@@ -21,6 +21,8 @@ cp "$repo"/data/configs/*.yml "$out/configs/" 2>/dev/null || true
 cp "$repo"/tests/SigmaSharp.Tests/fixtures/evaluation/placeholders.yml "$out/placeholders/" 2>/dev/null || true
 cp "$repo"/tests/SigmaSharp.Tests/fixtures/events/*mapping*.yml "$out/mappings/" 2>/dev/null || true
 cp "$repo"/tests/SigmaSharp.Tests/fixtures/events/*.json* "$out/json/" 2>/dev/null || true
+cp "$repo"/data/logsources.yml "$repo"/tests/SigmaSharp.Tests/fixtures/evaluation/logsources-*.yml "$out/logsource-maps/" 2>/dev/null || true
+cp "$repo"/data/datasources.yml "$out/data-needed-maps/" 2>/dev/null || true
 cp "$repo"/tests/SigmaSharp.Tests/fixtures/cli/*.jsonl "$out/json/" 2>/dev/null || true
 find "$repo"/tests/SigmaSharp.Tests/fixtures "$repo"/examples -name '*.yml' -size -64k 2>/dev/null | while read -r f; do
     cp "$f" "$out/rules/$(basename "$(dirname "$f")")_$(basename "$f")"

@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")"
 minutes=${1:?usage: run-all.sh MINUTES [HARNESS...]}
 shift
-bin=out/bin
+bin=${FUZZ_BIN:-out/bin}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PATH="$PATH:$HOME/.dotnet/tools"
 
 dotnet build SigmaSharp.Fuzz/SigmaSharp.Fuzz.csproj -c Release -o "$bin" -nologo -v q || exit 1
@@ -19,7 +19,7 @@ if command -v sharpfuzz >/dev/null 2>&1; then
 else
     echo "note: 'sharpfuzz' tool absent (dotnet tool install --global SharpFuzz.CommandLine): fuzzing without coverage" >&2
 fi
-[ -d corpus/rules ] || ./build-corpus.sh
+[ -d corpus/logsource-maps ] || ./build-corpus.sh
 
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || mapfile -t harnesses < <(dotnet "$bin/SigmaSharp.Fuzz.dll" list | cut -f1)
@@ -45,4 +45,4 @@ wait
 echo "done: $(date -u +%FT%TZ)"
 for h in "${harnesses[@]}"; do
     printf '%-26s %s\n' "$h" "$(grep -E '^(execs|execs_per_sec|edges|crashes|hangs):' "results/$h.txt" 2>/dev/null | tr '\n' ' ')"
-done | tee results/summary.txt
+done | tee "results/summary-$(date +%H%M).txt"

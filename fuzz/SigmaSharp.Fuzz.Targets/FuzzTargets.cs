@@ -17,6 +17,8 @@ public static class FuzzTargets
         new("sigmac-config", "sigmac config YAML, then applied to a rule (splunk)", TextBytes, ["configs"], Dictionaries.LegacyConfig, PipelineHarnesses.LegacyConfig),
         new("placeholders", "placeholder values file (scan --placeholders)", TextBytes, ["placeholders"], Dictionaries.Yaml, PipelineHarnesses.Placeholders),
         new("mapping", "event field mapping file (scan --mapping)", TextBytes, ["mappings"], Dictionaries.Yaml, PipelineHarnesses.Mapping),
+        new("logsource-map", "log source routing file (scan --logsources)", TextBytes, ["logsource-maps"], Dictionaries.Yaml, PipelineHarnesses.LogSourceMap),
+        new("data-needed-map", "data-needed mapping file (docs, a user's extension)", TextBytes, ["data-needed-maps"], Dictionaries.Yaml, PipelineHarnesses.DataNeededMap),
         new("json", "JSON / JSON Lines / gzip event stream through EventReader, every field read", 256 * 1024, ["json"], Dictionaries.JsonBytes, EventHarnesses.Json),
         new("evtx-file", "whole EVTX file through EvtxReader; every record must be valid JSON", 4096 + (2 * 65536), ["evtx-file"], Dictionaries.Evtx, EventHarnesses.EvtxFile),
         new("evtx-chunk", "one EVTX chunk behind a valid file header; every record must be valid JSON", 65536, ["evtx-chunk"], Dictionaries.Evtx, EventHarnesses.EvtxChunk),

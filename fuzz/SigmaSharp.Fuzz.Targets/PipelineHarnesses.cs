@@ -74,6 +74,12 @@ internal static class PipelineHarnesses
         }
     }
 
+    public static void LogSourceMap(ReadOnlyMemory<byte> input) =>
+        Evaluation.Routing.LogSourceMap.TryParse(FuzzInput.Text(input), "fuzz.yml", out _, out _);
+
+    public static void DataNeededMap(ReadOnlyMemory<byte> input) =>
+        Documentation.DataNeededMap.Parse(FuzzInput.Text(input), "fuzz.yml");
+
     private static void ConvertAll(IBackend? backend)
     {
         if (backend is null)

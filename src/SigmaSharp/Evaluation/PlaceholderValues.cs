@@ -30,6 +30,13 @@ public sealed class PlaceholderValues
     {
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > YamlBudgets.Default.MaxFileBytes)
+            {
+                values = null;
+                error = DiagnosticFacts.FileTooLarge(new SourcePosition(path, 0, 0), length, YamlBudgets.Default.MaxFileBytes);
+                return false;
+            }
             return TryParse(File.ReadAllText(path), path, out values, out error);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -34,6 +34,13 @@ public sealed class FieldMapping
         string text;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > YamlBudgets.Default.MaxFileBytes)
+            {
+                mapping = null;
+                error = new FieldMappingError(new SourcePosition(path, 0, 0), DiagnosticFacts.FileTooLarge(new SourcePosition(path, 0, 0), length, YamlBudgets.Default.MaxFileBytes).Message);
+                return false;
+            }
             text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,5 +1,7 @@
 using System.Text;
+using SigmaSharp.Documentation;
 using SigmaSharp.Evaluation;
+using SigmaSharp.Evaluation.Routing;
 using SigmaSharp.Events;
 
 namespace SigmaSharp.Tests.Fuzz;
@@ -71,5 +73,60 @@ public class FuzzFindingsTests
     {
         Assert.False(FieldMapping.TryParse("a: " + new string('[', 20_000), "m.yml", out _, out var error));
         Assert.StartsWith("SIG103", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(" : d")]
+    [InlineData(": [\nr")]
+    [InlineData(": [9[''\n\\")]
+    public void Log_source_maps_that_broke_yamldotnet_give_SIG606(string yaml)
+    {
+        Assert.False(LogSourceMap.TryParse(yaml, "l.yml", out _, out var error));
+        Assert.Equal("SIG606", error!.Code);
+    }
+
+    [Fact]
+    public void A_deeply_nested_log_source_map_is_refused_with_the_yaml_depth_budget()
+    {
+        Assert.False(LogSourceMap.TryParse("a: " + new string('[', 20_000), "l.yml", out _, out var error));
+        Assert.Equal("SIG103", error!.Code);
+    }
+
+    [Theory]
+    [InlineData(" : d")]
+    [InlineData(": [\nr")]
+    [InlineData("a: ")]
+    public void Data_needed_maps_that_broke_yamldotnet_give_a_problem(string prefix)
+    {
+        var text = prefix == "a: " ? "a: " + new string('[', 20_000) : prefix;
+        var (map, problems) = DataNeededMap.Parse(text, "d.yml");
+        Assert.Empty(map.Entries);
+        Assert.NotEmpty(problems);
+    }
+
+    [Fact]
+    public void Side_files_over_the_size_budget_are_refused_with_SIG101_before_reading()
+    {
+        var folder = Directory.CreateTempSubdirectory("sigmasharp-big-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "big.yml");
+            using (var stream = File.Create(path))
+            {
+                stream.SetLength(SigmaSharp.Parsing.YamlBudgets.Default.MaxFileBytes + 1);
+            }
+
+            Assert.False(PlaceholderValues.TryLoad(path, out _, out var placeholders));
+            Assert.Equal("SIG101", placeholders!.Code);
+            Assert.False(LogSourceMap.TryLoad(path, out _, out var routing));
+            Assert.Equal("SIG101", routing!.Code);
+            Assert.False(FieldMapping.TryLoad(path, out _, out var mapping));
+            Assert.Contains("limit", mapping!.Message, StringComparison.Ordinal);
+            Assert.Equal("SIG101", Assert.Single(SigmaSharp.Pipelines.LegacyConfigLoader.Load(path).Diagnostics).Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
