@@ -129,4 +129,25 @@ public class FuzzFindingsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_pipeline_mapping_with_a_key_given_twice_loads_with_the_last_value()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root!, "fuzz", "regressions", "pipeline", "duplicate-mapping-keys.bin"));
+        var (pipeline, diagnostics) = SigmaSharp.Pipelines.Processing.ProcessingPipelines.Parse(text, "dup.yml");
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Rules.DiagnosticSeverity.Error);
+        Assert.NotNull(pipeline);
+    }
+
+    [Fact]
+    public void A_field_mapped_twice_in_a_pipeline_takes_the_last_mapping_as_pysigma_does()
+    {
+        var (pipeline, _) = SigmaSharp.Pipelines.Processing.ProcessingPipelines.Parse(
+            "transformations:\n  - type: field_name_mapping\n    mapping:\n      a: first\n      a: last\n", "dup.yml");
+        var (backend, _) = SigmaSharp.Conversion.Modern.ModernTargets.CreateWith("pysigma-splunk", [pipeline!]);
+        var rules = SigmaSharp.Parsing.RuleLoader.LoadTexts([("r.yml", "title: t\nlogsource: {product: w}\ndetection: {s: {a: 1}, condition: s}\n")]);
+        var query = Assert.Single(backend!.Convert(rules.Rules[0]).Queries);
+        Assert.Contains("last", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("first", query, StringComparison.Ordinal);
+    }
 }
