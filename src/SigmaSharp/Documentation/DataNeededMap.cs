@@ -51,6 +51,13 @@ public sealed record DataNeededMap(ImmutableArray<DataNeededEntry> Entries)
         ArgumentNullException.ThrowIfNull(text);
         var problems = ImmutableArray.CreateBuilder<string>();
         var entries = ImmutableArray.CreateBuilder<DataNeededEntry>();
+        // The rule files' budgeted reader first: YamlStream has no depth or alias limits of its own.
+        if (Parsing.YamlTreeReader.Read(text, file, Parsing.YamlBudgets.Default).Error is { } budget)
+        {
+            problems.Add(budget.ToString());
+            return (new DataNeededMap([]), problems.ToImmutable());
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -59,6 +66,12 @@ public sealed record DataNeededMap(ImmutableArray<DataNeededEntry> Entries)
         catch (YamlException e)
         {
             problems.Add($"{file}:{e.Start.Line}:{e.Start.Column}: {e.Message}");
+            return (new DataNeededMap([]), problems.ToImmutable());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet throws these, not YamlException, on some malformed input (found by fuzzing).
+            problems.Add($"{file}:1:1: {e.Message}");
             return (new DataNeededMap([]), problems.ToImmutable());
         }
 

@@ -1,6 +1,5 @@
 using SigmaSharp.Rules;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SigmaSharp.Parsing;
 
 namespace SigmaSharp.Evaluation;
 
@@ -31,6 +30,13 @@ public sealed class PlaceholderValues
     {
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > YamlBudgets.Default.MaxFileBytes)
+            {
+                values = null;
+                error = DiagnosticFacts.FileTooLarge(new SourcePosition(path, 0, 0), length, YamlBudgets.Default.MaxFileBytes);
+                return false;
+            }
             return TryParse(File.ReadAllText(path), path, out values, out error);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -48,43 +54,40 @@ public sealed class PlaceholderValues
     public static bool TryParse(string yaml, string fileName, out PlaceholderValues? values, out SigmaDiagnostic? error)
     {
         values = null;
-        var stream = new YamlStream();
-        try
+        // The rule files' reader, with their budgets: nesting, node and alias limits keep a hostile file from
+        // overflowing the stack or memory, and YamlDotNet's own exceptions come back as diagnostics.
+        var (documents, yamlError) = YamlTreeReader.Read(yaml, fileName, YamlBudgets.Default);
+        if (yamlError is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            error = EvaluationFacts.InvalidPlaceholderFile(At(fileName, ex.Start), ex.Message);
+            error = yamlError.Code == "SIG100" ? EvaluationFacts.InvalidPlaceholderFile(yamlError.Position, yamlError.Message) : yamlError;
             return false;
         }
         var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 0)
+        if (documents.Count > 0 && documents[0].Root is { } rootNode)
         {
-            if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            if (rootNode is not YamlMapping root)
             {
-                error = EvaluationFacts.InvalidPlaceholderFile(At(fileName, stream.Documents[0].RootNode.Start), "expected a map of name: value or name: [values]");
+                error = EvaluationFacts.InvalidPlaceholderFile(rootNode.Position, "expected a map of name: value or name: [values]");
                 return false;
             }
-            foreach (var (key, value) in root.Children)
+            foreach (var (key, value) in root.Entries)
             {
-                if (key is not YamlScalarNode { Value: { Length: > 0 } name })
+                if (key.Value.Length == 0)
                 {
-                    error = EvaluationFacts.InvalidPlaceholderFile(At(fileName, key.Start), "a placeholder name must be a non-empty text");
+                    error = EvaluationFacts.InvalidPlaceholderFile(key.Position, "a placeholder name must be a non-empty text");
                     return false;
                 }
                 string[]? list = value switch
                 {
-                    YamlScalarNode { Value: { } one } => [one],
-                    YamlSequenceNode seq when seq.Children.All(c => c is YamlScalarNode { Value: not null }) =>
-                        [.. seq.Children.Cast<YamlScalarNode>().Select(c => c.Value!)],
+                    YamlScalar one => [one.Value],
+                    YamlSequence seq when seq.Items.All(c => c is YamlScalar) => [.. seq.Items.Cast<YamlScalar>().Select(c => c.Value)],
                     _ => null,
                 };
-                if (list is null || !map.TryAdd(name, list))
+                if (list is null || !map.TryAdd(key.Value, list))
                 {
                     error = EvaluationFacts.InvalidPlaceholderFile(
-                        At(fileName, list is null ? value.Start : key.Start),
-                        list is null ? $"'{name}' must be a text or a list of texts" : $"'{name}' is given twice");
+                        list is null ? value.Position : key.Position,
+                        list is null ? $"'{key.Value}' must be a text or a list of texts" : $"'{key.Value}' is given twice");
                     return false;
                 }
             }
@@ -93,6 +96,4 @@ public sealed class PlaceholderValues
         error = null;
         return true;
     }
-
-    private static SourcePosition At(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
 }

@@ -58,6 +58,12 @@ public static class EventBuilder
             message = $"invalid JSON: {ex.Message}";
             return EventDiagnosticCode.InvalidJson;
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader reads a \u escape of a lone UTF-16 surrogate but refuses to unescape it.
+            message = $"invalid JSON string: {ex.Message}";
+            return EventDiagnosticCode.InvalidJson;
+        }
         var (ids, values) = scratch.ToArrays();
         sigmaEvent = new SigmaEvent(schema, buffer, start, length, ids, values, origin);
         return null;
@@ -106,6 +112,12 @@ public static class EventBuilder
                     }
                     continue;
                 case JsonTokenType.String:
+                    if (reader.ValueIsEscaped && reader.ValueSpan.IndexOf("\\u"u8) >= 0)
+                    {
+                        // Values are unescaped lazily; one that cannot be (a lone surrogate) must fail here, as a
+                        // skipped record, not later inside a matcher. Only strings with a \u escape pay for this.
+                        Unescape(ref reader, unescaped);
+                    }
                     scratch.Add(node, new SigmaEvent.ValueSpan(
                         offset + (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, EventValueKind.String, reader.ValueIsEscaped));
                     continue;
@@ -125,6 +137,12 @@ public static class EventBuilder
             }
         }
         return null;
+    }
+
+    private static void Unescape(ref Utf8JsonReader reader, scoped Span<byte> unescaped)
+    {
+        var buffer = reader.ValueSpan.Length <= unescaped.Length ? unescaped : new byte[reader.ValueSpan.Length];
+        reader.CopyString(buffer);
     }
 
     private static FieldNameTable.PathNode Child(

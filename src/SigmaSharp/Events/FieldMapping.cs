@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using SigmaSharp.Rules;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SigmaSharp.Parsing;
 
 namespace SigmaSharp.Events;
 
@@ -35,6 +34,13 @@ public sealed class FieldMapping
         string text;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > YamlBudgets.Default.MaxFileBytes)
+            {
+                mapping = null;
+                error = new FieldMappingError(new SourcePosition(path, 0, 0), DiagnosticFacts.FileTooLarge(new SourcePosition(path, 0, 0), length, YamlBudgets.Default.MaxFileBytes).Message);
+                return false;
+            }
             text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -49,49 +55,45 @@ public sealed class FieldMapping
     public static bool TryParse(string yaml, string fileName, out FieldMapping? mapping, out FieldMappingError? error)
     {
         mapping = null;
-        var stream = new YamlStream();
-        try
+        // The rule files' reader, with their budgets (nesting, nodes, aliases); YamlDotNet's exceptions come back as errors.
+        var (documents, yamlError) = YamlTreeReader.Read(yaml, fileName, YamlBudgets.Default);
+        if (yamlError is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            error = new FieldMappingError(Position(fileName, ex.Start), ex.Message);
+            error = new FieldMappingError(yamlError.Position, yamlError.Code == "SIG100" ? yamlError.Message : $"{yamlError.Code}: {yamlError.Message}");
             return false;
         }
-        if (stream.Documents.Count == 0)
+        if (documents.Count == 0 || documents[0].Root is not { } root)
         {
             mapping = Empty;
             error = null;
             return true;
         }
-        var root = stream.Documents[0].RootNode;
-        if (root is YamlMappingNode { Children.Count: 1 } wrapper
-            && wrapper.Children.Single() is { Key: YamlScalarNode { Value: "fieldmappings" }, Value: var inner })
+        if (root is YamlMapping { Entries.Count: 1 } wrapper && wrapper.Entries[0].Key.Value == "fieldmappings")
         {
-            root = inner;
+            root = wrapper.Entries[0].Value;
         }
-        if (root is not YamlMappingNode entries)
+        if (root is not YamlMapping entries)
         {
-            error = new FieldMappingError(Position(fileName, root.Start), "a field mapping must be a map of field: name or field: [names]");
+            error = new FieldMappingError(root.Position, "a field mapping must be a map of field: name or field: [names]");
             return false;
         }
         var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in entries.Children)
+        foreach (var (key, value) in entries.Entries)
         {
-            if (key is not YamlScalarNode { Value: { Length: > 0 } field })
+            var field = key.Value;
+            if (field.Length == 0)
             {
-                error = new FieldMappingError(Position(fileName, key.Start), "a mapped field name must be a non-empty text");
+                error = new FieldMappingError(key.Position, "a mapped field name must be a non-empty text");
                 return false;
             }
             if (map.ContainsKey(field))
             {
-                error = new FieldMappingError(Position(fileName, key.Start), $"'{field}' is mapped twice");
+                error = new FieldMappingError(key.Position, $"'{field}' is mapped twice");
                 return false;
             }
             if (Alternatives(value) is not { } alternatives)
             {
-                error = new FieldMappingError(Position(fileName, value.Start), $"'{field}' must map to a name or a list of names");
+                error = new FieldMappingError(value.Position, $"'{field}' must map to a name or a list of names");
                 return false;
             }
             map[field] = alternatives;
@@ -103,13 +105,11 @@ public sealed class FieldMapping
 
     private static string[]? Alternatives(YamlNode value) => value switch
     {
-        YamlScalarNode { Value: { Length: > 0 } name } => [name],
-        YamlSequenceNode { Children.Count: > 0 } list when list.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }) =>
-            [.. list.Children.Cast<YamlScalarNode>().Select(c => c.Value!)],
+        YamlScalar { Value.Length: > 0 } name => [name.Value],
+        YamlSequence { Items.Count: > 0 } list when list.Items.All(c => c is YamlScalar { Value.Length: > 0 }) =>
+            [.. list.Items.Cast<YamlScalar>().Select(c => c.Value)],
         _ => null,
     };
-
-    private static SourcePosition Position(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
 }
 
 /// <summary>Why a field mapping file could not be read, and where.</summary>

@@ -56,7 +56,7 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
                 {
                     if (state == State.InRecord)
                     {
-                        _records.Add(new(recordStart, pos + end - recordStart, recordLine));
+                        Add(recordStart, pos + end - recordStart, recordLine);
                     }
                     pos += end;
                     state = State.BetweenRecords;
@@ -74,7 +74,7 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
             {
                 if (state == State.InRecord)
                 {
-                    _records.Add(new(recordStart, _end - recordStart, recordLine));
+                    Add(recordStart, _end - recordStart, recordLine);
                 }
                 break;
             }
@@ -94,6 +94,18 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
         {
             yield return TakeBatch();
         }
+    }
+
+    // A record that ends inside the buffer is measured here: the check while reading only sees records longer than
+    // the buffer, so without this one the budget would be max(MaxRecordBytes, BatchBytes).
+    private void Add(int start, int length, long line)
+    {
+        if (length > options.MaxRecordBytes)
+        {
+            options.Report(source, line, EventDiagnosticCode.RecordTooLarge, $"record longer than {options.MaxRecordBytes} bytes; skipped");
+            return;
+        }
+        _records.Add(new(start, length, line));
     }
 
     /// <summary>Drops bytes before <paramref name="keepFrom"/>: hands them over as a batch when

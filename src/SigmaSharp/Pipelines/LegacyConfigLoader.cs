@@ -30,7 +30,18 @@ public static class LegacyConfigLoader
     {
         if (File.Exists(nameOrPath))
         {
-            return Parse(File.ReadAllText(nameOrPath), nameOrPath);
+            var at = new SourcePosition(nameOrPath, 0, 0);
+            try
+            {
+                var length = new FileInfo(nameOrPath).Length;
+                return length > YamlBudgets.Default.MaxFileBytes
+                    ? (null, [DiagnosticFacts.FileTooLarge(at, length, YamlBudgets.Default.MaxFileBytes)])
+                    : Parse(File.ReadAllText(nameOrPath), nameOrPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (null, [DiagnosticFacts.FileUnreadable(at, e.Message)]);
+            }
         }
 
         var text = ReadShipped(nameOrPath);

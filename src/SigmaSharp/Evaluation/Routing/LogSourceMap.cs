@@ -46,6 +46,13 @@ public sealed class LogSourceMap
     {
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > Parsing.YamlBudgets.Default.MaxFileBytes)
+            {
+                map = null;
+                error = DiagnosticFacts.FileTooLarge(new SourcePosition(path, 0, 0), length, Parsing.YamlBudgets.Default.MaxFileBytes);
+                return false;
+            }
             return TryParse(File.ReadAllText(path), path, out map, out error);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -59,6 +66,12 @@ public sealed class LogSourceMap
     public static bool TryParse(string yaml, string fileName, out LogSourceMap? map, out SigmaDiagnostic? error)
     {
         map = null;
+        // The rule files' budgeted reader first: YamlStream has no depth or alias limits of its own.
+        if (Parsing.YamlTreeReader.Read(yaml, fileName, Parsing.YamlBudgets.Default).Error is { } budget)
+        {
+            error = budget.Code == "SIG100" ? EvaluationFacts.InvalidLogSourceMap(budget.Position, budget.Message) : budget;
+            return false;
+        }
         var stream = new YamlStream();
         try
         {
@@ -67,6 +80,12 @@ public sealed class LogSourceMap
         catch (YamlException ex)
         {
             error = EvaluationFacts.InvalidLogSourceMap(At(fileName, ex.Start), ex.Message);
+            return false;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet throws these, not YamlException, on some malformed input (found by fuzzing).
+            error = EvaluationFacts.InvalidLogSourceMap(new SourcePosition(fileName, 1, 1), ex.Message);
             return false;
         }
         if (stream.Documents.Count == 0)

@@ -121,7 +121,17 @@ internal sealed class PipelineYamlValues
             case YamlMapping mapping:
                 foreach (var (name, value) in mapping.Entries)
                 {
-                    result.Add(new(name.Value, StringList(value, key + "." + name.Value)));
+                    // A key given twice: the last value wins, in the first one's place, as PyYAML (so pySigma) reads it.
+                    var entry = new KeyValuePair<string, IReadOnlyList<string>>(name.Value, StringList(value, key + "." + name.Value));
+                    var earlier = result.FindIndex(e => e.Key == name.Value);
+                    if (earlier >= 0)
+                    {
+                        result[earlier] = entry;
+                    }
+                    else
+                    {
+                        result.Add(entry);
+                    }
                 }
 
                 break;
