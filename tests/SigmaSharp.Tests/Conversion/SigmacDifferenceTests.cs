@@ -46,7 +46,7 @@ public sealed class SigmacDifferenceTests
     [Fact]
     public void Lucene_escapes_slash_inside_regular_expressions()
     {
-        Assert.Equal(@"(f.keyword:/a\/b/)", "(" + Convert("es-qs", "    sel:\n        f|re: 'a/b'") + ")");
+        Assert.Equal(@"(f.keyword:/.*a\/b.*/)", "(" + Convert("es-qs", "    sel:\n        f|re: 'a/b'") + ")");
     }
 
     [Fact]

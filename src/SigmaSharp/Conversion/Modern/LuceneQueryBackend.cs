@@ -55,7 +55,8 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
 
     protected override TextDialect Dialect => LuceneDialect;
 
-    protected override TextQueryRenderer CreateRenderer() => new ElasticRenderer(LuceneDialect, "_exists_:{field}", escapeIpv6Colons: true);
+    protected override TextQueryRenderer CreateRenderer() =>
+        Settings.PySigmaCompat ? new ElasticRenderer(LuceneDialect, "_exists_:{field}", escapeIpv6Colons: true) : new LuceneRenderer(LuceneDialect);
 
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) => Format switch
     {
@@ -126,6 +127,27 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
 
     [GeneratedRegex("^$")]
     private static partial Regex EmptyString();
+}
+
+/// <summary>
+/// pySigma's Lucene output with the rule's regular expressions translated to Lucene's syntax
+/// (<see cref="Conversion.LuceneRegex"/>): pySigma writes them as written, which Lucene reads as a match of the whole
+/// value with other meanings for <c>\d</c>, <c>\s</c>, <c>(?:</c>, <c>"</c>, <c>@</c> ... (<c>compat=pysigma</c> keeps
+/// pySigma's form).
+/// </summary>
+internal sealed class LuceneRenderer(TextDialect dialect) : ElasticRenderer(dialect, "_exists_:{field}", escapeIpv6Colons: true)
+{
+    protected override string? RegexMatch(string field, SigmaRegex regex)
+    {
+        var translated = Conversion.LuceneRegex.Translate(regex, out var unsupported);
+        if (translated is null)
+        {
+            NotSupported("this regular expression in Lucene's syntax: " + unsupported);
+            return null;
+        }
+
+        return QuoteField(field) + ":/" + translated + "/";
+    }
 }
 
 /// <summary>

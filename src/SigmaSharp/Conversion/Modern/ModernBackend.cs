@@ -176,4 +176,11 @@ internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
 }
 
 /// <summary>What every modern backend is created with: pipelines applied in order, output format, options.</summary>
-internal sealed record ModernBackendSettings(IReadOnlyList<ProcessingPipeline> Pipelines, string Format, BackendOptions Options, Func<string, SigmaRuleBase?>? ResolveReference);
+internal sealed record ModernBackendSettings(IReadOnlyList<ProcessingPipeline> Pipelines, string Format, BackendOptions Options, Func<string, SigmaRuleBase?>? ResolveReference)
+{
+    /// <summary>
+    /// <c>compat=pysigma</c>: write what pySigma writes even where the engine then reads something other than the rule
+    /// (SQLite's NOT over a missing field, Lucene's regular expressions; docs/pysigma-differences.md).
+    /// </summary>
+    public bool PySigmaCompat { get; init; }
+}

@@ -6,7 +6,8 @@ namespace SigmaSharp.Conversion.Modern;
 /// <summary>
 /// The pySigma-family targets (output as pySigma and its backends write it), named <c>pysigma-*</c> so that the
 /// sigmac-compatible names (<c>splunk</c>, <c>es-qs</c>, ...) keep their meaning. Options: <c>format</c> (output
-/// format), <c>table</c> (sqlite, kusto), <c>min_time</c>/<c>max_time</c> (splunk savedsearches).
+/// format), <c>table</c> (sqlite, kusto), <c>min_time</c>/<c>max_time</c> (splunk savedsearches), <c>compat=pysigma</c>
+/// (sqlite, lucene: pySigma's output even where the engine reads it otherwise than the rule means).
 /// </summary>
 public static class ModernTargets
 {
@@ -15,12 +16,14 @@ public static class ModernTargets
     private static readonly Entry[] Entries =
     [
         new(new("pysigma-splunk", "Splunk SPL as pySigma-backend-splunk writes it (formats: default, savedsearches, data_model; correlations with stats)", null, new[] { "format", "min_time", "max_time" }), "splunk", SplunkSplBackend.Formats, s => new SplunkSplBackend(s)),
-        new(new("pysigma-lucene", "Elasticsearch Lucene query strings as pySigma-backend-elasticsearch writes them (formats: default, dsl_lucene, kibana_ndjson)", null, new[] { "format" }), "lucene", LuceneQueryBackend.Formats, s => new LuceneQueryBackend(s)),
+        new(new("pysigma-lucene", "Elasticsearch Lucene query strings as pySigma-backend-elasticsearch writes them (formats: default, dsl_lucene, kibana_ndjson)", null, new[] { "format", "compat" }), "lucene", LuceneQueryBackend.Formats, s => new LuceneQueryBackend(s)),
         new(new("pysigma-eql", "Elasticsearch EQL as pySigma-backend-elasticsearch writes it (formats: default, eqlapi)", null, new[] { "format" }), "eql", EqlBackend.Formats, s => new EqlBackend(s)),
         new(new("pysigma-esql", "Elasticsearch ES|QL as pySigma-backend-elasticsearch writes it (correlations with STATS)", null, new[] { "format" }), "esql", EsqlBackend.Formats, s => new EsqlBackend(s)),
         new(new("pysigma-kusto", "Kusto KQL (Microsoft Sentinel / Defender) as pySigma-backend-kusto writes it", null, new[] { "format", "table" }), "kusto", KustoBackend.Formats, s => new KustoBackend(s)),
-        new(new("pysigma-sqlite", "SQLite SQL as pySigma-backend-sqlite (Zircolite) writes it (formats: default, zircolite; correlations with GROUP BY)", null, new[] { "format", "table" }), "sqlite", SqliteBackend.Formats, s => new SqliteBackend(s)),
+        new(new("pysigma-sqlite", "SQLite SQL as pySigma-backend-sqlite (Zircolite) writes it (formats: default, zircolite; correlations with GROUP BY)", null, new[] { "format", "table", "compat" }), "sqlite", SqliteBackend.Formats, s => new SqliteBackend(s)),
     ];
+
+    private static readonly Dictionary<string, bool> CompatChoices = new(StringComparer.Ordinal) { ["none"] = false, ["pysigma"] = true };
 
     public static IReadOnlyList<ConversionTarget> All { get; } = [.. Entries.Select(e => e.Target)];
 
@@ -57,6 +60,7 @@ public static class ModernTargets
 
         var backendOptions = new BackendOptions(name, options ?? new Dictionary<string, string>());
         var format = backendOptions.Choice("format", "default", entry.Formats.Keys.ToDictionary(k => k, k => k));
+        var compat = backendOptions.Choice("compat", false, CompatChoices);
         var diagnostics = new List<SigmaDiagnostic>();
         foreach (var pipeline in pipelines.Where(p => p.AllowedBackends.Count > 0 && !p.AllowedBackends.Contains(entry.PySigmaName) && !(entry.PySigmaName is "lucene" or "eql" or "esql" && p.AllowedBackends.Contains("elasticsearch"))))
         {
@@ -68,7 +72,7 @@ public static class ModernTargets
             return (null, backendOptions.Errors);
         }
 
-        var settings = new ModernBackendSettings(pipelines, format, backendOptions, collection is null ? null : collection.FindReference);
+        var settings = new ModernBackendSettings(pipelines, format, backendOptions, collection is null ? null : collection.FindReference) { PySigmaCompat = compat };
         return (entry.Create(settings), diagnostics);
     }
 }

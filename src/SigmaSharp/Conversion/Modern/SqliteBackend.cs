@@ -60,7 +60,7 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
 
     protected override TextDialect Dialect => SqlDialect;
 
-    protected override TextQueryRenderer CreateRenderer() => new SqlRenderer(SqlDialect);
+    protected override TextQueryRenderer CreateRenderer() => new SqlRenderer(SqlDialect, Settings.PySigmaCompat);
 
     internal string Table => Options.String("table", "<TABLE_NAME>");
 
@@ -104,9 +104,30 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
     [GeneratedRegex("^[a-zA-Z0-9_]*$")]
     private static partial Regex PlainField();
 
-    /// <summary>SQL doubles the quote, LIKE templates carry their own quotes, CIDR becomes prefix patterns.</summary>
-    private sealed class SqlRenderer(TextDialect dialect) : TextQueryRenderer(dialect)
+    /// <summary>
+    /// SQL doubles the quote, LIKE templates carry their own quotes, CIDR becomes prefix patterns, and a negation is
+    /// <c>(x) IS NOT TRUE</c>: a test of a NULL column (a field the event lacks) is NULL, which <c>NOT (x)</c> keeps
+    /// NULL, so pySigma's <c>NOT</c> drops every event without the field, where the rule's NOT matches it
+    /// (<c>compat=pysigma</c> writes <c>NOT</c>).
+    /// </summary>
+    private sealed class SqlRenderer(TextDialect dialect, bool pySigmaCompat) : TextQueryRenderer(dialect)
     {
+        protected override string? Negated(CNot not)
+        {
+            if (pySigmaCompat)
+            {
+                return base.Negated(not);
+            }
+
+            var inner = not.Item switch
+            {
+                CAnd or COr or CNot => GroupOf(not.Item),
+                CField field => FieldValue(field, negated: true) is { } test ? "(" + test + ")" : null,
+                _ => Render(not.Item) is { } text ? "(" + text + ")" : null,
+            };
+            return inner is null ? null : inner + " IS NOT TRUE";
+        }
+
         public override string StringValue(SigmaString value) => Quoted(value, quote: true, glob: false);
 
         private string Quoted(SigmaString value, bool quote, bool glob)

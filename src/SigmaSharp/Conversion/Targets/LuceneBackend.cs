@@ -74,12 +74,35 @@ internal class LuceneBackend : QueryBackend
             var wrapped = items.Select(i => (QNode)new QKeyword(Wrap(((QKeyword)i).Value))).ToList();
             QNode inner = node.Inner is QAnd ? new QAnd(wrapped) : new QOr(wrapped);
             _matchKeyword = true;
+            _inKeywordGroup = true;
             var result = base.Group(new QGroup(inner)) is { } g ? _notBoundKeyword + ":" + g : null;
+            _inKeywordGroup = false;
             _matchKeyword = false;
             return result;
         }
 
         return base.Group(node);
+    }
+
+    private bool _inKeywordGroup;
+
+    /// <summary>
+    /// A keyword on its own is searched as a group's keywords are: in every keyword field, wrapped in wildcards. sigmac
+    /// wrote it bare, which Elasticsearch reads as a term of the default fields (the whole value of a keyword field;
+    /// a token of an analyzed one), not the substring of any value a keyword means; <c>escaping=sigmac</c> keeps that.
+    /// </summary>
+    protected override string? Keyword(QScalar value)
+    {
+        if (_escaping == LegacyEscaping.Sigmac || _inKeywordGroup)
+        {
+            return base.Keyword(value);
+        }
+
+        var matchKeyword = _matchKeyword;
+        _matchKeyword = true;
+        var result = _notBoundKeyword + ":" + Value(Wrap(value));
+        _matchKeyword = matchKeyword;
+        return result;
     }
 
     private static List<QNode>? Items(QNode node) => node switch
@@ -141,22 +164,39 @@ internal class LuceneBackend : QueryBackend
         return _matchKeyword || ValueEscaper.HasWildcard(result) ? result : "\"" + result + "\"";
     }
 
+    /// <summary>
+    /// The rule's regular expression translated to Lucene's (<see cref="Conversion.LuceneRegex"/>); with
+    /// <c>escaping=sigmac</c>, sigmac's form: the pattern as written, anchors dropped and an anchored side opened with
+    /// <c>.*</c> (an unanchored pattern then had to match the whole value, and \d, \s, (?: ... meant something else).
+    /// </summary>
     protected override string? Regex(string field, SigmaRegex regex)
     {
+        if (_escaping != LegacyEscaping.Sigmac)
+        {
+            var translated = Conversion.LuceneRegex.Translate(regex, out var unsupported);
+            if (translated is null)
+            {
+                NotSupported("this regular expression in Lucene's syntax: " + unsupported);
+                return null;
+            }
+
+            return string.Format(Dialect.FieldValue, field, "/" + translated + "/");
+        }
+
         if (regex.Flags != RegexFlags.None)
         {
             NotSupported("regular expression flags ('i', 'm', 's'): Lucene regular expressions have none");
             return null;
         }
 
-        return string.Format(Dialect.FieldValue, field, "/" + LuceneRegex(regex.Pattern, _escaping == LegacyEscaping.Sigmac) + "/");
+        return string.Format(Dialect.FieldValue, field, "/" + SigmacRegex(regex.Pattern) + "/");
     }
 
     /// <summary>
-    /// Lucene regular expressions match the whole value, so sigmac dropped anchors; a bare slash would end the
-    /// expression early, so it is escaped (sigmac left it, breaking the query).
+    /// sigmac's Lucene regular expressions: they match the whole value, so sigmac dropped anchors; the bare slash it
+    /// left (which ends the expression early) is kept too.
     /// </summary>
-    private static string LuceneRegex(string pattern, bool bareSlash)
+    private static string SigmacRegex(string pattern)
     {
         if (pattern.Length > 0 && pattern[0] == '^' && pattern[^1] == '$' && pattern.Length > 1)
         {
@@ -171,21 +211,7 @@ internal class LuceneBackend : QueryBackend
             pattern = pattern.StartsWith(".*", StringComparison.Ordinal) ? pattern[..^1] : ".*" + pattern[..^1];
         }
 
-        var result = new System.Text.StringBuilder(pattern.Length);
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == '\\' && i + 1 < pattern.Length)
-            {
-                result.Append(pattern[i]).Append(pattern[i + 1]);
-                i++;
-            }
-            else
-            {
-                result.Append(pattern[i] == '/' && !bareSlash ? @"\/" : pattern[i].ToString());
-            }
-        }
-
-        return result.ToString();
+        return pattern;
     }
 
     protected override string? Typed(string field, SigmaValue value)

@@ -52,7 +52,7 @@ public sealed class ModernTargetTests
     [InlineData("pysigma-lucene", "(Image:*\\\\cmd.exe AND (CommandLine:(*\\ \\/c\\ * OR *\\ \\/k\\ *))) AND (NOT User:SYSTEM)")]
     [InlineData("pysigma-eql", "any where (Image:\"*\\\\cmd.exe\" and (CommandLine like~ (\"* /c *\", \"* /k *\"))) and (not User:\"SYSTEM\")")]
     [InlineData("pysigma-esql", "from * metadata _id, _index, _version | where ends_with(Image, \"\\\\cmd.exe\") and (CommandLine like \"* /c *\" or CommandLine like \"* /k *\") and not User==\"SYSTEM\"")]
-    [InlineData("pysigma-sqlite", "SELECT * FROM <TABLE_NAME> WHERE (Image LIKE '%\\\\cmd.exe' ESCAPE '\\' AND (CommandLine LIKE '% /c %' ESCAPE '\\' OR CommandLine LIKE '% /k %' ESCAPE '\\')) AND (NOT User='SYSTEM')")]
+    [InlineData("pysigma-sqlite", "SELECT * FROM <TABLE_NAME> WHERE (Image LIKE '%\\\\cmd.exe' ESCAPE '\\' AND (CommandLine LIKE '% /c %' ESCAPE '\\' OR CommandLine LIKE '% /k %' ESCAPE '\\')) AND ((User='SYSTEM') IS NOT TRUE)")]
     [InlineData("pysigma-kusto", "Image endswith \"\\\\cmd.exe\" and (CommandLine contains \" /c \" or CommandLine contains \" /k \") and not(User =~ \"SYSTEM\")")]
     public void Each_target_writes_the_rule_in_its_language(string target, string expected)
     {

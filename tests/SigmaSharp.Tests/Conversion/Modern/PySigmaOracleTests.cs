@@ -56,7 +56,8 @@ public sealed class PySigmaOracleTests(ITestOutputHelper output)
     internal static IBackend Backend(string target, IEnumerable<string> passes)
     {
         var pipelines = passes.Select(p => ProcessingPipelines.LoadOne(p).Pipeline ?? throw new InvalidOperationException("pipeline " + p)).ToList();
-        return ModernTargets.CreateWith(target, pipelines, collection: ConversionPaths.AllCorpusRules).Backend!;
+        // compat=pysigma: pySigma's own output where ours differs in meaning (docs/engine-proofs.md).
+        return ModernTargets.CreateWith(target, pipelines, new Dictionary<string, string> { ["compat"] = "pysigma" }, ConversionPaths.AllCorpusRules).Backend!;
     }
 
     internal static (int Total, int Equal, List<string> Mismatches) Compare(IBackend backend, string oracleFile)

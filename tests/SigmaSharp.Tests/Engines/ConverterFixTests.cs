@@ -1,0 +1,145 @@
+using SigmaSharp.Conversion;
+using SigmaSharp.Conversion.Modern;
+using SigmaSharp.Parsing;
+using SigmaSharp.Rules;
+using SigmaSharp.Tests.Engines.Grep;
+using SigmaSharp.Tests.Engines.Lucene;
+
+namespace SigmaSharp.Tests.Engines;
+
+/// <summary>
+/// The converter bugs the engine proof found, each pinned by the smallest rule that showed it, run on the engine:
+/// the query must select exactly the events the evaluator matches.
+/// </summary>
+public sealed class ConverterFixTests(ITestOutputHelper output)
+{
+    private static SigmaRule Rule(string detection) =>
+        RuleLoader.LoadTexts([("t.yml", "title: t\nid: 11111111-1111-4111-8111-111111111111\nlogsource:\n    product: windows\ndetection:\n" + detection)]).DetectionRules.Single();
+
+    private static FlatEvent Event(params (string Field, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, FlatValue>(f.Field, FlatValue.Of(f.Value))), "test");
+
+    private static string Query(IBackend backend, SigmaRule rule)
+    {
+        var result = backend.Convert(rule);
+        Assert.True(result.IsConverted, string.Join("; ", result.Diagnostics));
+        return Assert.Single(result.Queries);
+    }
+
+    private static HashSet<int> Expected(SigmaRule rule, IReadOnlyList<FlatEvent> events) =>
+        EvaluatorJudge.Matches(rule, events, out var refusal) ?? throw new InvalidOperationException(refusal);
+
+    private const string SelectionAndNotFilter = "    sel:\n        Image|endswith: '\\cmd.exe'\n    filter:\n        ParentImage|endswith: '\\explorer.exe'\n    condition: sel and not filter\n";
+
+    [Fact]
+    public void Sqlite_negation_keeps_events_that_lack_the_negated_field()
+    {
+        var rule = Rule(SelectionAndNotFilter);
+        FlatEvent[] events = [Event(("Image", "C:\\cmd.exe")), Event(("Image", "C:\\cmd.exe"), ("ParentImage", "C:\\explorer.exe")), Event(("Image", "C:\\cmd.exe"), ("ParentImage", "C:\\x.exe"))];
+        var query = Query(ModernTargets.Create("pysigma-sqlite").Backend!, rule);
+
+        Assert.Equal("SELECT * FROM <TABLE_NAME> WHERE Image LIKE '%\\\\cmd.exe' ESCAPE '\\' AND ((ParentImage LIKE '%\\\\explorer.exe' ESCAPE '\\') IS NOT TRUE)", query);
+        Assert.Equal([0, 2], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events).Order());
+        Assert.Equal(Expected(rule, events), SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+    }
+
+    [Fact]
+    public void Sqlite_compat_pysigma_writes_pysigmas_not()
+    {
+        var backend = ModernTargets.Create("pysigma-sqlite", options: new Dictionary<string, string> { ["compat"] = "pysigma" }).Backend!;
+
+        Assert.EndsWith("AND (NOT ParentImage LIKE '%\\\\explorer.exe' ESCAPE '\\')", Query(backend, Rule(SelectionAndNotFilter)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grep_negation_inside_and_is_tested_against_the_whole_line()
+    {
+        var rule = Rule(SelectionAndNotFilter);
+        var command = Query(ConversionTargets.Create("grep").Backend!, rule);
+
+        Assert.Equal("grep -P -i '^(?=.*\\\\cmd\\.exe)(?!.*\\\\explorer\\.exe)'", command);
+        AssertGrepAgrees(rule, command, [Event(("Image", "C:\\cmd.exe")), Event(("Image", "C:\\cmd.exe"), ("ParentImage", "C:\\explorer.exe"))]);
+    }
+
+    [Fact]
+    public void Grep_nested_groups_stay_within_pcre_backtracking_limits()
+    {
+        var rule = Rule("    sel_img:\n        - Image|endswith: '\\certutil.exe'\n        - OriginalFileName: 'CertUtil.exe'\n    sel_cli:\n        CommandLine|contains|windash: '-addstore'\n    sel_root:\n        CommandLine|contains: 'root'\n    condition: all of sel_*\n");
+        var command = Query(ConversionTargets.Create("grep").Backend!, rule);
+        var filler = new string('x', 3000);
+
+        AssertGrepAgrees(rule, command, [Event(("Image", "C:\\certutil.exe"), ("CommandLine", filler + " -addstore " + filler + " root")), Event(("Image", filler), ("CommandLine", filler))]);
+    }
+
+    [Fact]
+    public void Grep_refuses_null_values_and_escaping_sigmac_keeps_sigmacs_form()
+    {
+        var rule = Rule("    sel:\n        Image|endswith: '\\cmd.exe'\n    filter:\n        ParentImage: null\n    condition: sel and not filter\n");
+
+        var refused = ConversionTargets.Create("grep").Backend!.Convert(rule);
+        Assert.False(refused.IsConverted);
+        Assert.Contains("null values", refused.Diagnostics.Single().Message, StringComparison.Ordinal);
+        var sigmac = Query(ConversionTargets.Create("grep", new Dictionary<string, string> { ["escaping"] = "sigmac" }).Backend!, rule);
+        Assert.StartsWith("grep -P -i '^(?:.*(?=.*.*\\cmd\\.exe)(?=.*(?!.*", sigmac, StringComparison.Ordinal);
+        Assert.Contains("(?!ParentImage)", sigmac, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pysigma-lucene")]
+    [InlineData("es-qs")]
+    [InlineData("graylog")]
+    public void Lucene_regular_expressions_search_the_value_with_pcre_meanings(string target)
+    {
+        var rule = Rule("    sel:\n        CommandLine|re: '\\s-e(nc)?\\s+[A-Za-z0-9+/=]{8}'\n    condition: sel\n");
+        var query = Query(Backend(target), rule);
+        FlatEvent[] events =
+        [
+            Event(("CommandLine", "powershell -enc SQBFAFgAIAAo")),
+            Event(("CommandLine", "powershell\t-e\tSQBFAFgAIAAo")),
+            Event(("CommandLine", "powershell -enc SQBF")),
+            Event(("CommandLine", "-enc SQBFAFgAIAAo")),
+            Event(("CommandLine", "powershell senc dQBFAFgAIAAo")),
+        ];
+
+        output.WriteLine(query);
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+        Assert.Equal([0, 1], LuceneEngine.Run(query, events).Order());
+    }
+
+    [Fact]
+    public void Lucene_compat_pysigma_writes_the_regular_expression_as_written()
+    {
+        var backend = ModernTargets.Create("pysigma-lucene", options: new Dictionary<string, string> { ["compat"] = "pysigma" }).Backend!;
+
+        Assert.Equal("CommandLine:/\\sx/", Query(backend, Rule("    sel:\n        CommandLine|re: '\\sx'\n    condition: sel\n")));
+    }
+
+    [Theory]
+    [InlineData("es-qs")]
+    [InlineData("graylog")]
+    public void Es_qs_searches_a_lone_keyword_inside_every_value(string target)
+    {
+        var rule = Rule("    keywords:\n        - 'Install-TransportAgent'\n    condition: keywords\n");
+        var query = Query(Backend(target), rule);
+        FlatEvent[] events = [Event(("Payload", "Install-TransportAgent")), Event(("Payload", "x Install-TransportAgent -Name y")), Event(("Payload", "Install-Transport"))];
+
+        Assert.Equal("\\*.keyword:*Install\\-TransportAgent*", query);
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+    }
+
+    private static IBackend Backend(string target) =>
+        target.StartsWith("pysigma-", StringComparison.Ordinal) ? ModernTargets.Create(target).Backend! : ConversionTargets.Create(target).Backend!;
+
+    private void AssertGrepAgrees(SigmaRule rule, string command, IReadOnlyList<FlatEvent> events)
+    {
+        if (!GrepEngine.Available)
+        {
+            output.WriteLine($"grep run skipped: {GrepEngine.Grep} not found");
+            return;
+        }
+
+        var reading = GrepReading.Of(rule, GrepReading.IsAnchored(GrepEngine.ShellWords(command)[^1]));
+        var expected = EvaluatorJudge.Matches(reading, [.. events.Select(GrepReading.LineEvent)], out var refusal) ?? throw new InvalidOperationException(refusal);
+        Assert.Equal(expected, GrepEngine.Run(command, events));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace SigmaSharp.Tests.Engines.Lucene;
+
+/// <summary>
+/// Runs a Lucene query string (es-qs, graylog, pysigma-lucene) on an in-memory index of the events, read by
+/// <see cref="EsQueryStringParser"/> over <see cref="LuceneIndexModel"/>.
+/// </summary>
+internal static class LuceneEngine
+{
+    static LuceneEngine()
+    {
+        // Elasticsearch's indices.query.bool.max_clause_count default before 8.0; rules with long value lists need it.
+        BooleanQuery.MaxClauseCount = 4096;
+    }
+
+    /// <summary>One index per event list, shared by the three Lucene targets (the reader stays open with it).</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<FlatEvent>, EventIndex> Indexes = [];
+
+    private sealed record EventIndex(IndexSearcher Searcher, ConcurrentDictionary<string, Query> Terms);
+
+    public static HashSet<int> Run(string query, IReadOnlyList<FlatEvent> events)
+    {
+        var index = Indexes.GetValue(events, Index);
+        var parsed = new EsQueryStringParser(index.Terms).Parse(query);
+        var hits = index.Searcher.Search(parsed, Math.Max(1, events.Count)).ScoreDocs;
+        return [.. hits.Select(h => int.Parse(index.Searcher.Doc(h.Doc).Get("id"), CultureInfo.InvariantCulture))];
+    }
+
+    private static EventIndex Index(IReadOnlyList<FlatEvent> events)
+    {
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer())))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                writer.AddDocument(LuceneIndexModel.Document(i, events[i]));
+            }
+        }
+
+        return new EventIndex(new IndexSearcher(DirectoryReader.Open(directory)), new ConcurrentDictionary<string, Query>(StringComparer.Ordinal));
+    }
+}
