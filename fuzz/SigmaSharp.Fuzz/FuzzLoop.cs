@@ -93,6 +93,7 @@ internal sealed class FuzzLoop(FuzzTarget target, string outDir, IReadOnlyList<s
         }
 
         var files = seeds.Concat(Directory.EnumerateFiles(Path.Combine(outDir, "queue")).Order(StringComparer.Ordinal));
+        var resuming = _coverage!.Edges > 0;
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
@@ -106,7 +107,9 @@ internal sealed class FuzzLoop(FuzzTarget target, string outDir, IReadOnlyList<s
                 continue; // it crashed or hung a previous process: running it again would only repeat that
             }
 
-            if (Execute(bytes) || !_coverage!.Instrumented)
+            // A resumed process (after a hang or death) has the edge map of the last one: nothing it runs is new,
+            // so it keeps every seed and queue entry rather than an empty corpus.
+            if (Execute(bytes) || !_coverage!.Instrumented || resuming)
             {
                 _corpus.Add(bytes);
                 _seedsKept++;

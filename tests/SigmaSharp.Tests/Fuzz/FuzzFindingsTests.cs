@@ -150,4 +150,20 @@ public class FuzzFindingsTests
         Assert.Contains("last", query, StringComparison.Ordinal);
         Assert.DoesNotContain("first", query, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("sel*", "selection", true)]
+    [InlineData("*tion", "selection", true)]
+    [InlineData("s*l*c*n", "selection", true)]
+    [InlineData("*", "x", true)]
+    [InlineData("sel*x", "selection", false)]
+    [InlineData("***************all", "selection", false)]
+    [InlineData("***************ion", "selection", true)]
+    public void Of_patterns_match_in_linear_time_even_with_many_stars(string pattern, string name, bool matches)
+    {
+        var (condition, error) = SigmaSharp.Parsing.ConditionParser.Parse("1 of " + pattern, new Rules.SourcePosition("c", 1, 1), [name, new string('a', 40)]);
+        Assert.Equal(matches, error is null);
+        Assert.True(matches || error!.Code == "SIG302", error?.Code);
+        _ = condition;
+    }
 }
