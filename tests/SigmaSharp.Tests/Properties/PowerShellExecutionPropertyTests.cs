@@ -94,7 +94,7 @@ public sealed class PowerShellExecutionPropertyTests(ITestOutputHelper output)
     /// <summary>
     /// Found by the property above: <c>EventID: 'a\?b'</c> (a literal question mark) converts to
     /// <c>$_.ID -eq "a\?b"</c>, which PowerShell compares literally, so an event whose ID is <c>a?b</c> is missed;
-    /// expected <c>$_.ID -eq "a?b"</c> (a wildcard value now gets <c>-like</c>; docs/sigmac-differences.md item 10).
+    /// expected <c>$_.ID -eq "a?b"</c> (a wildcard value now gets <c>-like</c>; docs/sigmac-differences.md item 14).
     /// </summary>
     [Fact]
     public void A_literal_question_mark_in_a_property_test_is_compared_as_itself()
