@@ -53,46 +53,38 @@ internal sealed class LuceneRegex
 
     private bool Peek(string text) => string.CompareOrdinal(_pattern, _at, text, 0, text.Length) == 0;
 
-    /// <summary>Top-level alternatives, each anchored by its own <c>^</c>/<c>$</c> or opened with <c>.*</c>.</summary>
+    /// <summary>
+    /// Top-level alternatives, each anchored by its own <c>^</c>/<c>$</c> or opened with <c>.*</c>; an alternative that
+    /// is one group as a whole (<c>(^a$)|(^b$)</c>) is opened into its alternatives first.
+    /// </summary>
     private string? Top()
     {
-        var ignoreCase = _ignoreCase;
-        if (Peek("(?i)"))
+        var pattern = _pattern;
+        var flags = (_ignoreCase ? RegexFlags.IgnoreCase : 0) | (_dotAll ? RegexFlags.DotAll : 0) | (_multiline ? RegexFlags.Multiline : 0);
+        if (pattern.StartsWith("(?i)", StringComparison.Ordinal))
         {
-            _at += 4;
-            ignoreCase = true;
+            pattern = pattern[4..];
+            flags |= RegexFlags.IgnoreCase;
         }
 
-        var translator = ignoreCase == _ignoreCase ? this : new LuceneRegex(new SigmaRegex(_pattern, RegexFlags.IgnoreCase | (_dotAll ? RegexFlags.DotAll : 0) | (_multiline ? RegexFlags.Multiline : 0))) { _at = _at };
         var branches = new List<(bool Start, string Body, bool End)>();
-        do
+        foreach (var piece in Branches(pattern))
         {
-            if (branches.Count > 0)
-            {
-                translator._at++;
-            }
-
+            var translator = new LuceneRegex(new SigmaRegex(piece, flags));
             var start = translator.Anchor(start: true);
             var body = translator.Sequence(topLevel: true);
             var end = translator.TrailingAnchor(ref body);
-            if (body is null)
+            if (translator.Unsupported is null && translator._at < piece.Length)
             {
-                break;
+                translator.Fail("an unbalanced ')' in the regular expression");
             }
 
-            branches.Add((start, body, end));
-        }
-        while (translator._at < _pattern.Length && _pattern[translator._at] == '|');
+            if (translator.Unsupported is { } reason)
+            {
+                return Fail(reason);
+            }
 
-        Unsupported ??= translator.Unsupported;
-        if (Unsupported is null && translator._at < _pattern.Length)
-        {
-            Fail("an unbalanced ')' in the regular expression");
-        }
-
-        if (Unsupported is not null)
-        {
-            return null;
+            branches.Add((start, body!, end));
         }
 
         if (branches.All(b => !b.Start && !b.End))
@@ -102,6 +94,108 @@ internal sealed class LuceneRegex
 
         var parts = branches.Select(b => (b.Start ? string.Empty : ".*") + b.Body + (b.End ? "(\n)?" : ".*")).ToList();
         return parts.Count == 1 ? parts[0] : string.Join("|", parts.Select(p => "(" + p + ")"));
+    }
+
+    private static IEnumerable<string> Branches(string pattern)
+    {
+        foreach (var piece in Alternatives(pattern))
+        {
+            if (WholeGroup(piece) is { } inner)
+            {
+                foreach (var branch in Branches(inner))
+                {
+                    yield return branch;
+                }
+            }
+            else
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    /// <summary>The pattern cut at its top-level '|' (escapes, classes and groups skipped).</summary>
+    private static List<string> Alternatives(string pattern)
+    {
+        var result = new List<string>();
+        var from = 0;
+        Scan(pattern, (i, depth) =>
+        {
+            if (depth == 0 && pattern[i] == '|')
+            {
+                result.Add(pattern[from..i]);
+                from = i + 1;
+            }
+
+            return true;
+        });
+        result.Add(pattern[from..]);
+        return result;
+    }
+
+    /// <summary>The inside of a plain or non-capturing group that spans the whole piece, else null.</summary>
+    private static string? WholeGroup(string piece)
+    {
+        var header = piece.StartsWith("(?:", StringComparison.Ordinal) ? 3 : piece.StartsWith('(') && !piece.StartsWith("(?", StringComparison.Ordinal) ? 1 : 0;
+        if (header == 0 || !piece.EndsWith(')'))
+        {
+            return null;
+        }
+
+        var closedAt = -1;
+        Scan(piece, (i, depth) =>
+        {
+            if (piece[i] == ')' && depth == 0)
+            {
+                closedAt = i;
+                return false;
+            }
+
+            return true;
+        });
+        return closedAt == piece.Length - 1 ? piece[header..^1] : null;
+    }
+
+    /// <summary>Calls <paramref name="visit"/> for each character outside escapes and classes, with the group depth after it.</summary>
+    private static void Scan(string pattern, Func<int, int, bool> visit)
+    {
+        var depth = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    continue;
+                case '[':
+                    i++;
+                    if (i < pattern.Length && pattern[i] == '^')
+                    {
+                        i++;
+                    }
+
+                    for (i++; i < pattern.Length && pattern[i] != ']'; i++)
+                    {
+                        if (pattern[i] == '\\')
+                        {
+                            i++;
+                        }
+                    }
+
+                    continue;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+            }
+
+            if (!visit(i, depth))
+            {
+                return;
+            }
+        }
     }
 
     private bool Anchor(bool start)

@@ -6,7 +6,7 @@ namespace SigmaSharp.Tests.Conversion;
 /// <summary>
 /// The seed's CMSTP rule to all seven targets. Expected texts are the seed's with its doubled backslashes undone,
 /// adjusted by the documented differences (splunk's extra parentheses, grep -i, watcher 'name' - all later sigmac;
-/// grep and powershell escaping, grep's assertions at the line start - our fixes, docs/sigmac-differences.md).
+/// grep and powershell escaping, grep's tests made at the line start - our fixes, docs/sigmac-differences.md).
 /// </summary>
 public sealed class SeedConversionTests
 {
@@ -17,7 +17,7 @@ public sealed class SeedConversionTests
         { "graylog", """(Image.keyword:*\\cmstp.exe AND CommandLine.keyword:(*\/s* *\/au*))""" },
         { "splunk", """((Image="*\\cmstp.exe" (CommandLine="*/s*" OR CommandLine="*/au*"))) | table ComputerName,User,CommandLine""" },
         { "logpoint", """(Image="*\\cmstp.exe" CommandLine IN ["*/s*", "*/au*"])""" },
-        { "grep", """grep -P -i '^(?=.*\\cmstp\.exe)(?=(?:.*.*/s.*|.*.*/au.*))'""" }, // tests at the line start: difference 10
+        { "grep", """grep -P -i '^(?=.*\\cmstp\.exe)(?=(?:.*/s.*|.*/au.*))'""" },
     };
 
     [Theory]

@@ -127,6 +127,61 @@ public sealed class ConverterFixTests(ITestOutputHelper output)
         Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
     }
 
+    [Theory]
+    [InlineData("es-qs")]
+    [InlineData("graylog")]
+    public void Lucene_operands_are_grouped_because_the_parser_has_no_precedence(string target)
+    {
+        var rule = Rule("    sel:\n        Image|endswith: '\\svchost.exe'\n    filter_vs:\n        - CommandLine|contains: 'DismFoD'\n        - ParentCommandLine|contains|all:\n              - 'MsiExec'\n              - 'Global'\n    filter_null:\n        ParentImage: null\n    condition: sel and not 1 of filter_*\n");
+        var query = Query(Backend(target), rule);
+        FlatEvent[] events =
+        [
+            Event(("Image", "C:\\svchost.exe"), ("ParentImage", "p"), ("CommandLine", "DismFoD")),
+            Event(("Image", "C:\\svchost.exe"), ("ParentImage", "p"), ("ParentCommandLine", "MsiExec Global")),
+            Event(("Image", "C:\\svchost.exe"), ("ParentImage", "p"), ("ParentCommandLine", "MsiExec")),
+            Event(("Image", "C:\\svchost.exe")),
+        ];
+
+        output.WriteLine(query);
+        Assert.Equal([2], LuceneEngine.Run(query, events).Order());
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+    }
+
+    [Fact]
+    public void Es_qs_searches_all_keywords_of_a_map_as_keywords()
+    {
+        var rule = Rule("    keywords:\n        '|all':\n            - 'Remove-MailboxExportRequest'\n            - ' -Confirm \"False\"'\n    condition: keywords\n");
+        var query = Query(Backend("es-qs"), rule);
+        FlatEvent[] events = [Event(("Payload", "Remove-MailboxExportRequest -Confirm \"False\"")), Event(("Payload", "Remove-MailboxExportRequest"))];
+
+        Assert.Equal("(\\*.keyword:*Remove\\-MailboxExportRequest* AND \\*.keyword:*\\ \\-Confirm\\ \\\"False\\\"*)", query);
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+    }
+
+    [Fact]
+    public void Sqlite_doubles_quotes_in_regular_expressions_and_compares_booleans_as_text()
+    {
+        var rule = Rule("    sel:\n        CommandLine|re: \"\\\\s['\\\"]?C:\"\n        Initiated: true\n    condition: sel\n");
+        var query = Query(ModernTargets.Create("pysigma-sqlite").Backend!, rule);
+        FlatEvent[] events = [Event(("CommandLine", "copy 'C:\\x"), ("Initiated", "true")), Event(("CommandLine", "copy 'C:\\x"), ("Initiated", "false"))];
+
+        output.WriteLine(query);
+        Assert.Contains("''", query, StringComparison.Ordinal);
+        Assert.Equal([0], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+        Assert.Equal(Expected(rule, events), SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+    }
+
+    [Fact]
+    public void Sqlite_runs_value_lists_longer_than_its_expression_depth()
+    {
+        var values = string.Concat(Enumerable.Range(0, 1500).Select(i => $"\n            - 'v{i:D4}x'"));
+        var rule = Rule($"    sel:\n        CommandLine|contains:{values}\n    condition: sel\n");
+        var query = Query(ModernTargets.Create("pysigma-sqlite").Backend!, rule);
+        FlatEvent[] events = [Event(("CommandLine", "a v1499x b")), Event(("CommandLine", "v1500x"))];
+
+        Assert.Equal([0], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+    }
+
     private static IBackend Backend(string target) =>
         target.StartsWith("pysigma-", StringComparison.Ordinal) ? ModernTargets.Create(target).Backend! : ConversionTargets.Create(target).Backend!;
 

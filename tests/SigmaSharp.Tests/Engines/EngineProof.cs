@@ -20,6 +20,9 @@ internal sealed record RuleCase(SigmaRule Rule, IReadOnlyList<FlatEvent> Events,
     }
 }
 
+/// <summary>The engine itself cannot take the query (too long, too complex), whatever the converter writes.</summary>
+internal sealed class EngineLimitException(string message) : Exception(message);
+
 internal enum Outcome
 {
     Agrees,
@@ -68,6 +71,10 @@ internal static class EngineProof
             try
             {
                 actual.UnionWith(target.Run(query, c.Rule, c.Events));
+            }
+            catch (EngineLimitException e)
+            {
+                return new(target.Name, c, Outcome.Excluded, "engine limit: " + e.Message, c.Events.Count);
             }
             catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException
                 or global::Lucene.Net.QueryParsers.Classic.ParseException or ArgumentException)

@@ -112,6 +112,41 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
     /// </summary>
     private sealed class SqlRenderer(TextDialect dialect, bool pySigmaCompat) : TextQueryRenderer(dialect)
     {
+        /// <summary>SQLite refuses expressions nested deeper than 1,000; a longer AND/OR chain is cut into groups.</summary>
+        private const int MaxChain = 500;
+
+        public override string? Render(CNode node)
+        {
+            if (!pySigmaCompat && node is COr { Items.Count: > MaxChain } or)
+            {
+                return Render(new COr([.. or.Items.Chunk(MaxChain).Select(c => c.Length == 1 ? c[0] : (CNode)new COr(c))]));
+            }
+
+            if (!pySigmaCompat && node is CAnd { Items.Count: > MaxChain } and)
+            {
+                return Render(new CAnd([.. and.Items.Chunk(MaxChain).Select(c => c.Length == 1 ? c[0] : (CNode)new CAnd(c))]));
+            }
+
+            return base.Render(node);
+        }
+
+        /// <summary>
+        /// A regular expression is an SQL string: its quotes are doubled (pySigma left them, ending the string).
+        /// </summary>
+        protected override string? RegexMatch(string field, SigmaRegex regex) =>
+            !pySigmaCompat && base.RegexMatch(field, regex) is { } text
+                ? text[..(text.IndexOf(" REGEXP '", StringComparison.Ordinal) + 9)] + RegexText(regex).Replace("'", "''", StringComparison.Ordinal) + "'"
+                : base.RegexMatch(field, regex);
+
+        /// <summary>
+        /// A boolean is compared as the text Zircolite stores (EVTX fields hold "true"/"false"); pySigma's bare
+        /// <c>true</c> is the integer 1 in SQLite and never equals that text.
+        /// </summary>
+        protected override string? FieldValue(CField node, bool negated) =>
+            !pySigmaCompat && node.Value is SigmaBool b
+                ? QuoteField(node.Field) + "=" + (b.Value ? "'true'" : "'false'")
+                : base.FieldValue(node, negated);
+
         protected override string? Negated(CNot not)
         {
             if (pySigmaCompat)

@@ -77,7 +77,7 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
             return "(?=" + pattern + ")";
         }
 
-        return "(?=.*" + (pattern.StartsWith(".*", StringComparison.Ordinal) ? pattern[2..] : pattern) + ")";
+        return "(?=.*" + WithoutLeadingAny(pattern) + ")";
     }
 
     /// <summary>Whether every parenthesis of a pattern part is closed within it (escapes and classes respected).</summary>
@@ -114,7 +114,11 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
         return depth == 0;
     }
 
-    protected override string List(QList list) => "(?:" + string.Join("|", list.Items.Select(i => ".*" + Value(i))) + ")";
+    /// <summary>A list of values, each anywhere in the line (a value's own leading <c>.*</c> is not doubled, which only made PCRE retry).</summary>
+    protected override string List(QList list) =>
+        "(?:" + string.Join("|", list.Items.Select(i => ".*" + (Sigmac ? Value(i) : WithoutLeadingAny(Value(i))))) + ")";
+
+    private static string WithoutLeadingAny(string pattern) => pattern.StartsWith(".*", StringComparison.Ordinal) ? pattern[2..] : pattern;
 
     protected override string? Node(QNode node) => !Sigmac && node is QNull ? NullTest() : base.Node(node);
 

@@ -93,7 +93,7 @@ internal class LuceneBackend : QueryBackend
     /// </summary>
     protected override string? Keyword(QScalar value)
     {
-        if (_escaping == LegacyEscaping.Sigmac || _inKeywordGroup)
+        if (Sigmac || _inKeywordGroup)
         {
             return base.Keyword(value);
         }
@@ -125,8 +125,47 @@ internal class LuceneBackend : QueryBackend
 
     protected override string? Field(QField node)
     {
+        // A keyword item inside a map ('|all' keywords) reaches here without a field; sigmac wrote ':"value"', which
+        // no Lucene parser reads.
+        if (!Sigmac && node.Field.Length == 0)
+        {
+            switch (node.Value)
+            {
+                case QScalar scalar:
+                    return Keyword(scalar);
+                case QList list:
+                    return Group(new QGroup(new QOr([.. list.Items.Select(i => (QNode)new QKeyword(i))])));
+            }
+        }
+
         var field = FieldName(node.Field, node.Value);
         return base.Field(new QField(field, node.Value));
+    }
+
+    private bool Sigmac => _escaping == LegacyEscaping.Sigmac;
+
+    /// <summary>
+    /// Lucene's query parser has no precedence: in <c>a OR b AND c</c> the AND makes b required and a optional, and in
+    /// <c>a OR NOT b</c> the NOT excludes b from the whole group. sigmac relied on AND binding tighter than OR and
+    /// left a NOT bare after OR; we group every AND/OR operand of another AND/OR and every NOT operand.
+    /// </summary>
+    protected override string? And(QAnd node) => Sigmac ? base.And(node) : Grouped(node.Items, Dialect.And);
+
+    protected override string? Or(QOr node) => Sigmac ? base.Or(node) : Grouped(node.Items, Dialect.Or);
+
+    private string? Grouped(IEnumerable<QNode> items, string token)
+    {
+        var parts = new List<string>();
+        foreach (var item in items)
+        {
+            var text = item is QAnd or QOr ? Group(new QGroup(item)) : Node(item);
+            if (text is not null)
+            {
+                parts.Add(text.StartsWith(Dialect.Not, StringComparison.Ordinal) ? "(" + text + ")" : text);
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join(token, parts);
     }
 
     /// <summary>Chooses the keyword or analyzed sub-field for a value.</summary>
@@ -171,7 +210,7 @@ internal class LuceneBackend : QueryBackend
     /// </summary>
     protected override string? Regex(string field, SigmaRegex regex)
     {
-        if (_escaping != LegacyEscaping.Sigmac)
+        if (!Sigmac)
         {
             var translated = Conversion.LuceneRegex.Translate(regex, out var unsupported);
             if (translated is null)

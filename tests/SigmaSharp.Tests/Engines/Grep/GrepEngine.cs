@@ -44,12 +44,24 @@ internal static class GrepEngine
         }
 
         start.Environment["LC_ALL"] = "C.UTF-8";
+        // Linux refuses one argument over 128 KiB (MAX_ARG_STRLEN): such a command cannot run from any shell either.
+        if (Encoding.UTF8.GetByteCount(words[^1]) >= 128 * 1024)
+        {
+            throw new EngineLimitException($"the pattern is {Encoding.UTF8.GetByteCount(words[^1]) / 1024} KiB, over Linux's 128 KiB limit for one argument");
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(string.Concat(events.Select(e => e.Line + "\n")));
         process.StandardInput.Close();
         process.WaitForExit();
+        if (process.ExitCode == 2 && stderr.Result.Contains("regular expression is too large", StringComparison.Ordinal))
+        {
+            // PCRE2's compiled-pattern size limit (a rule with thousands of hashes).
+            throw new EngineLimitException(stderr.Result.Trim());
+        }
+
         if (process.ExitCode is not (0 or 1))
         {
             throw new InvalidOperationException($"grep failed ({process.ExitCode}): {stderr.Result.Trim()}");

@@ -17,8 +17,9 @@ internal static class LuceneEngine
 {
     static LuceneEngine()
     {
-        // Elasticsearch's indices.query.bool.max_clause_count default before 8.0; rules with long value lists need it.
-        BooleanQuery.MaxClauseCount = 4096;
+        // Lucene's default (1,024) is below the value lists of some rules; Elasticsearch 8 sizes its limit from the
+        // heap (tens of thousands of clauses on a usual node), which this stands for.
+        BooleanQuery.MaxClauseCount = 65_536;
     }
 
     /// <summary>One index per event list, shared by the three Lucene targets (the reader stays open with it).</summary>
