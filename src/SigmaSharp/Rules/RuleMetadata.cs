@@ -29,13 +29,16 @@ public enum RelationType
 
 public sealed record RelatedRule(string Id, RelationType Type, SourcePosition Position);
 
-/// <summary>A tag split at its first dot: <c>attack.t1059.001</c> is namespace <c>attack</c>, name <c>t1059.001</c>.</summary>
+/// <summary>
+/// A tag split at its first dot: <c>attack.t1059.001</c> is namespace <c>attack</c>, name <c>t1059.001</c>. A tag
+/// without a namespace (no dot, or a leading dot) keeps its whole text as the name, so it is written back unchanged.
+/// </summary>
 public sealed record SigmaTag(string Namespace, string Name, SourcePosition Position)
 {
     public static SigmaTag Parse(string text, SourcePosition position)
     {
         var dot = text.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? new SigmaTag(string.Empty, text, position) : new SigmaTag(text[..dot], text[(dot + 1)..], position);
+        return dot <= 0 ? new SigmaTag(string.Empty, text, position) : new SigmaTag(text[..dot], text[(dot + 1)..], position);
     }
 
     public override string ToString() => Namespace.Length == 0 ? Name : Namespace + "." + Name;

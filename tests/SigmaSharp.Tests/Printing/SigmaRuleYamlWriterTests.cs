@@ -63,6 +63,19 @@ public sealed class SigmaRuleYamlWriterTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(".>.x")] // found by the round-trip property: the leading dot was dropped and '>' became the namespace
+    [InlineData(".t1059")]
+    [InlineData("plain")]
+    [InlineData("attack.t1059.001")]
+    public void Tag_is_written_back_as_its_whole_text(string tag)
+    {
+        var rule = RoundTrip.Parse(Rule.Replace("attack.t1059.001", "'" + tag + "'", StringComparison.Ordinal)).Single();
+        var written = RoundTrip.AssertStable(rule);
+        Assert.Equal(tag, rule.Info.Tags.Single().ToString());
+        Assert.Contains(tag, written, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("No")]
     [InlineData("~")]

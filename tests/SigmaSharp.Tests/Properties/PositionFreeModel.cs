@@ -121,7 +121,11 @@ internal static class RoundTrip
         {
             if (e.Info != a.Info)
             {
-                text.AppendLine($"info: {e.Info}\n   vs {a.Info}");
+                // Property by property, in JSON so control characters show.
+                foreach (var property in typeof(RuleInfo).GetProperties().Where(p => !Equals(p.GetValue(e.Info), p.GetValue(a.Info))))
+                {
+                    text.AppendLine($"info.{property.Name}: {Json(property.GetValue(e.Info))}\n   vs {Json(property.GetValue(a.Info))}");
+                }
             }
 
             if (e.LogSource != a.LogSource)
@@ -149,6 +153,14 @@ internal static class RoundTrip
 
         return $"{expected}\nvs\n{actual}";
     }
+
+    private static string Json(object? value) => value switch
+    {
+        string text => System.Text.Json.JsonSerializer.Serialize(text),
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Json)) + "]",
+        SigmaTag tag => Json(tag.Namespace) + "." + Json(tag.Name),
+        _ => value?.ToString() ?? "null",
+    };
 
     private static string Describe(DetectionNode node) => node switch
     {
