@@ -14,7 +14,7 @@ public sealed class ApiEndpointTests(WebServer server) : IClassFixture<WebServer
         { "graylog", @"(Image.keyword:*\\cmstp.exe AND CommandLine.keyword:(*\/s* *\/au*))" },
         { "splunk", @"((Image=""*\\cmstp.exe"" (CommandLine=""*/s*"" OR CommandLine=""*/au*""))) | table ComputerName,User,CommandLine" },
         { "logpoint", @"(Image=""*\\cmstp.exe"" CommandLine IN [""*/s*"", ""*/au*""])" },
-        { "grep", @"grep -P -i '^(?=.*\\cmstp\.exe)(?=(?:.*.*/s.*|.*.*/au.*))'" },
+        { "grep", @"grep -P -i '^(?=.*\\cmstp\.exe)(?=(?:.*/s.*|.*/au.*))'" },
     };
 
     [Theory]
