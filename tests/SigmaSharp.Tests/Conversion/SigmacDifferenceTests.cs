@@ -65,10 +65,10 @@ public sealed class SigmacDifferenceTests
     }
 
     [Fact]
-    public void Powershell_tests_every_item_of_a_mapped_field_list_alike()
+    public void Powershell_tests_every_item_of_a_mapped_field_list_alike_in_the_message()
     {
         const string Detection = "    sel:\n        ServiceFileName|contains:\n            - 'a'\n            - 'b'";
-        Assert.Contains("($_.Service File Name -like \"*a*\" -or $_.Service File Name -like \"*b*\")", Convert("powershell", Detection), StringComparison.Ordinal);
+        Assert.Contains("($_.message -match \"Service File Name.*.*a.*\" -or $_.message -match \"Service File Name.*.*b.*\")", Convert("powershell", Detection), StringComparison.Ordinal);
         Assert.Contains("($_.Service File Name -eq \"*a*\" -or $_.message -match \"Service File Name.*.*b.*\")",
             Convert("powershell", Detection, new() { ["escaping"] = "sigmac" }), StringComparison.Ordinal);
     }

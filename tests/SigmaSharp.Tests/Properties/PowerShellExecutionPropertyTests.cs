@@ -115,6 +115,29 @@ public sealed class PowerShellExecutionPropertyTests(ITestOutputHelper output)
         Assert.Equal([true, false], Evaluate(rule, "EventID", ["\u0001a", "a"]));
     }
 
+    /// <summary>
+    /// sigmac wrote <c>ServiceFileName</c> as <c>$_.Service File Name -eq ...</c>, which PowerShell cannot parse
+    /// (docs/sigmac-differences.md item 7); the query must run and find the value after the message's label.
+    /// </summary>
+    [Fact]
+    public void Service_file_name_query_runs_in_powershell_and_matches_the_message_label()
+    {
+        using var shell = PowerShellHost.TryCreate(output);
+        if (shell is null)
+        {
+            return;
+        }
+
+        const string Rule = "title: t\nlogsource:\n    product: windows\ndetection:\n    sel:\n        ServiceFileName|contains:\n            - 'cmd /c'\n            - 'powershell'\n    condition: sel\n";
+        var block = WhereBlock(Convert(Rule));
+        var selected = shell.Select(block, [
+            ("message", "A service was installed.\nService Name: x\nService File Name: C:\\Windows\\cmd /c whoami"),
+            ("message", "Service File Name: %COMSPEC% powershell -nop"),
+            ("message", "Service File Name: C:\\svc.exe\nImage: cmd /c"),
+        ]);
+        Assert.Equal([true, true, false], selected);
+    }
+
     [Fact]
     public void A_cased_value_is_refused_by_the_powershell_target_not_matched_ignoring_case()
     {

@@ -31,6 +31,15 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
         ["ServiceFileName"] = "Service File Name",
     };
 
+    /// <summary>
+    /// Fields sigmac treated as properties that an event record does not have: <c>$_.Service File Name</c> is not even
+    /// PowerShell syntax. The label is how the field is written in the event's message, which is what we match.
+    /// </summary>
+    private static readonly Dictionary<string, string> MessageLabels = new(StringComparer.Ordinal)
+    {
+        ["ServiceFileName"] = "Service File Name",
+    };
+
     private readonly bool _csv = options.Bool("csv", false);
     private readonly LegacyEscaping _escaping = options.Choice("escaping", LegacyEscaping.Exact, LegacyEscapingOption.Choices);
 
@@ -72,6 +81,11 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
         if (withKey && field is "LogName" or "source")
         {
             return null;
+        }
+
+        if (_escaping != LegacyEscaping.Sigmac && MessageLabels.TryGetValue(field, out var label))
+        {
+            return "$_.message -match " + Pattern(label, value, keyed: true);
         }
 
         if (PropertyFields.TryGetValue(field, out var property))
