@@ -66,9 +66,10 @@ internal static class RuleDocumentParser
             return null;
         }
 
+        // Other log source fields are single values too (a list or map is reported, not read as an empty text).
         var custom = logsource.Entries
             .Where(e => e.Key.Value is not ("category" or "product" or "service" or "definition"))
-            .Select(e => new KeyValuePair<string, string>(e.Key.Value, e.Value is YamlScalar s ? s.Value : string.Empty))
+            .Select(e => new KeyValuePair<string, string>(e.Key.Value, context.ScalarText(logsource, e.Key.Value) ?? string.Empty))
             .ToEquatableArray();
         return new LogSource(
             context.ScalarText(logsource, "category"),

@@ -34,6 +34,16 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_list_as_a_custom_log_source_value_is_reported_with_its_position()
+    {
+        var file = Write("bad.yml", "title: x\nlogsource:\n    product: windows\n    channel:\n        - a\n        - b\ndetection: {s: {EventID: 1}, condition: s}\n");
+        var error = LoadBesideGoodRule(file);
+        Assert.Equal("SIG112", error.Code);
+        Assert.Equal(5, error.Position.Line);
+        Assert.Contains("'channel'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_yaml_gives_its_line_and_column()
     {
         var file = Write("bad.yml", "title: x\ndetection:\n  s: [a, b\n  condition: s\n");
