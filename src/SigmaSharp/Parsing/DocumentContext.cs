@@ -79,13 +79,13 @@ internal sealed class DocumentContext(string file)
         }
     }
 
-    /// <summary>A YAML node as plain .NET data (string, list, ordered map) for custom attributes.</summary>
+    /// <summary>A YAML node as plain immutable data (string, list, ordered map) for custom attributes, equal by content.</summary>
     public static object? ToPlain(YamlNode node) => node switch
     {
         YamlScalar s when ScalarResolver.IsNull(s) => null,
         YamlScalar s => s.Value,
-        YamlSequence q => q.Items.Select(ToPlain).ToList(),
-        YamlMapping m => m.Entries.Select(e => new KeyValuePair<string, object?>(e.Key.Value, ToPlain(e.Value))).ToList(),
+        YamlSequence q => q.Items.Select(ToPlain).ToEquatableArray(),
+        YamlMapping m => m.Entries.Select(e => new KeyValuePair<string, object?>(e.Key.Value, ToPlain(e.Value))).ToEquatableArray(),
         _ => null,
     };
 }

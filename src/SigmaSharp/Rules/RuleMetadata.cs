@@ -50,7 +50,10 @@ public sealed record SigmaDate(string Text, DateOnly? Value, SourcePosition Posi
     public override string ToString() => Text;
 }
 
-/// <summary>A custom (non-standard) attribute kept as written: a scalar, a list or a map of these.</summary>
+/// <summary>
+/// A custom (non-standard) attribute kept as written: a string, null, a list (<c>EquatableArray&lt;object?&gt;</c>) or
+/// an ordered map (<c>EquatableArray&lt;KeyValuePair&lt;string, object?&gt;&gt;</c>) of these, so that rules compare by content.
+/// </summary>
 public sealed record CustomAttribute(string Name, object? Value, SourcePosition Position);
 
 /// <summary>Metadata shared by detection, correlation and filter rules.</summary>

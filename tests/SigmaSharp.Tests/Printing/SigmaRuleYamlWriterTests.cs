@@ -62,6 +62,15 @@ public sealed class SigmaRuleYamlWriterTests(ITestOutputHelper output)
         Assert.Contains("description: \"line one\\nline two\"", written, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Two_parses_of_a_rule_with_list_and_map_custom_attributes_are_equal()
+    {
+        var first = RoundTrip.Parse(Rule).Single();
+        var second = RoundTrip.Parse(Rule).Single();
+        Assert.Equal(first.Info.Custom, second.Info.Custom);
+        Assert.Equal(first.Info, second.Info);
+    }
+
     [Theory]
     [InlineData(".>.x")] // found by the round-trip property: the leading dot was dropped and '>' became the namespace
     [InlineData(".t1059")]
