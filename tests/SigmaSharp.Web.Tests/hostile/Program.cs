@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SigmaSharp.Web;
+using SigmaSharp.Web.Tests.Runs;
 using SigmaSharp.Web.Hostile;
 
 var scale = args.Contains("--small") ? HostileScale.Small : HostileScale.Full;
@@ -18,7 +19,7 @@ Console.WriteLine($"hostile run against {server} ({scale})");
 
 // Warm up once with the same traffic at the small scale, then measure from a settled heap.
 await new HostileRun(server, HostileScale.Small with { SlowClients = 0, Connections = 10 }, TextWriter.Null).RunAsync();
-Console.WriteLine($"memory before:        {Memory()}");
+Console.WriteLine($"memory before:        {ProcessMemory.Text()}");
 var bad = 0;
 for (var round = 1; round <= rounds; round++)
 {
@@ -33,18 +34,8 @@ for (var round = 1; round <= rounds; round++)
         Console.WriteLine("  " + line);
     }
 
-    Console.WriteLine($"memory after round {round}: {Memory()}");
+    Console.WriteLine($"memory after round {round}: {ProcessMemory.Text()}");
 }
 
 await app.StopAsync();
 return bad == 0 ? 0 : 1;
-
-static string Memory()
-{
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
-    using var self = Process.GetCurrentProcess();
-    return string.Create(CultureInfo.InvariantCulture,
-        $"managed heap {GC.GetTotalMemory(false) / 1048576.0:F1} MiB, working set {self.WorkingSet64 / 1048576.0:F1} MiB");
-}

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using SigmaSharp.Web;
+using SigmaSharp.Web.Tests.Runs;
 
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
@@ -29,7 +30,7 @@ for (var i = 0; i < 200; i++)
     using var warm = await client.PostAsJsonAsync("api/convert", new { rule, target = targets[i % targets.Length] });
 }
 
-var before = Memory();
+var before = ProcessMemory.Text();
 var latencies = new double[requests];
 var errors = 0;
 var next = -1;
@@ -58,7 +59,7 @@ await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     }
 }));
 clock.Stop();
-var after = Memory();
+var after = ProcessMemory.Text();
 Array.Sort(latencies);
 double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -69,13 +70,3 @@ Console.WriteLine($"memory before: {before}");
 Console.WriteLine($"memory after:  {after}");
 await app.StopAsync();
 return errors == 0 ? 0 : 1;
-
-static string Memory()
-{
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
-    using var self = Process.GetCurrentProcess();
-    return string.Create(CultureInfo.InvariantCulture,
-        $"managed heap {GC.GetTotalMemory(false) / 1048576.0:F1} MiB, working set {self.WorkingSet64 / 1048576.0:F1} MiB");
-}
