@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using SigmaSharp.Rules;
+using SigmaSharp.Rules.Values;
 
 namespace SigmaSharp.Conversion.Modern;
 
@@ -40,6 +42,8 @@ internal sealed partial class EsqlBackend(ModernBackendSettings settings) : Mode
 
     protected override TextDialect Dialect => EsqlDialect;
 
+    protected override TextQueryRenderer CreateRenderer() => Settings.PySigmaCompat ? base.CreateRenderer() : new EsqlRenderer(EsqlDialect);
+
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics)
     {
         var source = state.GetValueOrDefault("index") switch
@@ -57,4 +61,54 @@ internal sealed partial class EsqlBackend(ModernBackendSettings settings) : Mode
 
     [GeneratedRegex(@"^[\w.]+$")]
     private static partial Regex PlainField();
+
+    /// <summary>
+    /// ES|QL string literals as its lexer reads them: only <c>\t \n \r \" \\</c> are escapes, and a raw line
+    /// break ends nothing but the query. In a <c>like</c> pattern (a value with wildcards) a literal <c>\ * ?</c>
+    /// is escaped for LIKE first, and that backslash is itself written <c>\\</c> in the string. pySigma escaped
+    /// both with one backslash: <c>\*</c> is not a string escape, and <c>"C:\\Windows\\*"</c> reached LIKE
+    /// as <c>C:\Windows\*</c>, whose <c>\*</c> is a literal star (<c>compat=pysigma</c> writes that).
+    /// </summary>
+    private sealed class EsqlRenderer(TextDialect dialect) : TextQueryRenderer(dialect)
+    {
+        public override string StringValue(SigmaString value)
+        {
+            var like = value.HasWildcards;
+            var text = new StringBuilder(value.ToSigmaText().Length + 8).Append('"');
+            foreach (var part in value.Parts)
+            {
+                switch (part)
+                {
+                    case LiteralPart literal:
+                        foreach (var c in literal.Text)
+                        {
+                            if (like && c is '\\' or '*' or '?')
+                            {
+                                text.Append(@"\\");
+                            }
+
+                            text.Append(c switch
+                            {
+                                '\\' => @"\\",
+                                '"' => "\\\"",
+                                '\n' => @"\n",
+                                '\r' => @"\r",
+                                '\t' => @"\t",
+                                _ => c.ToString(),
+                            });
+                        }
+
+                        break;
+                    case WildcardMultiPart:
+                        text.Append('*');
+                        break;
+                    case WildcardSinglePart:
+                        text.Append('?');
+                        break;
+                }
+            }
+
+            return text.Append('"').ToString();
+        }
+    }
 }

@@ -81,14 +81,17 @@ public sealed record EscapingSample(string Value, MatchMode Mode)
         return $"title: t\nlogsource:\n    product: linux\ndetection:\n    sel:\n        f{modifier}: {yaml}\"\n    condition: sel\n";
     }
 
-    /// <summary>The one query of the rule for <paramref name="target"/> (no config: the field stays <c>f</c>).</summary>
+    /// <summary>The one query of the rule for <paramref name="target"/> (no config or pipeline: the field stays <c>f</c>).</summary>
     public string Query(string target)
     {
         var collection = RuleLoader.LoadTexts([("t.yml", RuleText())]);
         Assert.False(collection.HasErrors, string.Join("; ", collection.Diagnostics));
         var rule = collection.Rules.Single();
-        var (backend, _) = ConversionTargets.Create(target);
-        var result = backend!.Convert(rule);
+        var (backend, diagnostics) = target.StartsWith("pysigma-", StringComparison.Ordinal)
+            ? SigmaSharp.Conversion.Modern.ModernTargets.Create(target)
+            : ConversionTargets.Create(target);
+        Assert.True(backend is not null, string.Join("; ", diagnostics));
+        var result = backend.Convert(rule);
         Assert.True(result.IsConverted, string.Join("; ", result.Diagnostics));
         return Assert.Single(result.Queries);
     }
