@@ -65,8 +65,23 @@ internal sealed partial class KustoBackend(ModernBackendSettings settings) : Mod
             string text => text,
             _ => null,
         };
+        if (!Settings.PySigmaCompat)
+        {
+            query = EscapeLineBreaks(query);
+        }
+
         return table is null ? query : $"{table}\n| where {query}";
     }
+
+    /// <summary>
+    /// KQL string literals cannot hold a raw line feed or carriage return (pySigma wrote them as they were, so the
+    /// query did not parse); <c>compat=pysigma</c> keeps them. The renderer writes no such character outside a quoted
+    /// string or field name, so each one found in the condition is inside a literal, where its escape means itself.
+    /// </summary>
+    private static string EscapeLineBreaks(string condition) =>
+        condition.AsSpan().IndexOfAny('\n', '\r', '\t') < 0
+            ? condition
+            : condition.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\w+$")]
     private static partial Regex WordField();

@@ -4,7 +4,7 @@ using CsCheck;
 namespace SigmaSharp.Tests.Conversion.Escaping;
 
 /// <summary>
-/// splunk and logpoint: the query is <c>f="..."</c> and nothing else (the value cannot close the string or add
+/// splunk, logpoint and pysigma-splunk: the query is <c>f="..."</c> and nothing else (the value cannot close the string or add
 /// terms), and the string, read with the dialect's escapes (<c>\\</c>, <c>\"</c>, <c>\*</c>, <c>\?</c>; other
 /// backslashes literal; bare <c>*</c> a wildcard), gives back the rule's value with wildcards where the modifier put them.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class QuotedValueEscapingPropertyTests
     [Theory]
     [InlineData("splunk")]
     [InlineData("logpoint")]
+    [InlineData("pysigma-splunk")]
     public void Quoted_value_reads_back_as_the_value(string target)
     {
         EscapingSample.Gen().Sample(sample =>
