@@ -106,6 +106,23 @@ public sealed class ConverterFixTests(ITestOutputHelper output)
         Assert.Equal([0, 1], LuceneEngine.Run(query, events).Order());
     }
 
+    [Theory]
+    [InlineData("pysigma-lucene")]
+    [InlineData("es-qs")]
+    [InlineData("graylog")]
+    public void Lucene_regex_writes_an_empty_alternative_as_the_empty_string(string target)
+    {
+        // Lucene's regexp parser rejects '(a|)' ("expected ')'"); the empty string is '()' there.
+        var rule = Rule("    sel:\n        CommandLine|re: 'cmd(?:\\s|)/c|^x(|y)$'\n    condition: sel\n");
+        var query = Query(Backend(target), rule);
+        FlatEvent[] events = [Event(("CommandLine", "cmd /c")), Event(("CommandLine", "cmd/c")), Event(("CommandLine", "cmd-/c")), Event(("CommandLine", "x")), Event(("CommandLine", "xy")), Event(("CommandLine", "xyy"))];
+
+        output.WriteLine(query);
+        Assert.DoesNotContain("|)", query, StringComparison.Ordinal);
+        Assert.Equal([0, 1, 3, 4], LuceneEngine.Run(query, events).Order());
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+    }
+
     [Fact]
     public void Lucene_compat_pysigma_writes_the_regular_expression_as_written()
     {

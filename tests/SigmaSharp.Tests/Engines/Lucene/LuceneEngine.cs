@@ -32,7 +32,7 @@ internal static class LuceneEngine
     /// </summary>
     private static readonly ConcurrentDictionary<string, Query> Terms = new(StringComparer.Ordinal);
 
-    private const int MaxCachedTerms = 20_000;
+    private const int MaxCachedTerms = 4_096;
 
     public static HashSet<int> Run(string query, IReadOnlyList<FlatEvent> events)
     {
