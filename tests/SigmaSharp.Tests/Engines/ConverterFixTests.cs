@@ -199,6 +199,32 @@ public sealed class ConverterFixTests(ITestOutputHelper output)
         Assert.Equal([0], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
     }
 
+    [Fact]
+    public void Sqlite_cased_value_is_a_glob_without_escape_clause()
+    {
+        // GLOB takes no ESCAPE clause: SQLite failed with "wrong number of arguments to function GLOB()".
+        var rule = Rule("    sel:\n        Image|cased|contains: 'a\\*[b\\?'\n    condition: sel\n");
+        var query = Query(Backend("pysigma-sqlite"), rule);
+        FlatEvent[] events = [Event(("Image", "xa*[b?y")), Event(("Image", "xA*[B?y")), Event(("Image", "xaZ[bQy")), Event(("Image", "a*[b"))];
+
+        Assert.Equal("SELECT * FROM <TABLE_NAME> WHERE Image GLOB '*a[*][[]b[?]*'", query);
+        Assert.Equal([0], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+        Assert.Equal(Expected(rule, events), SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+    }
+
+    [Fact]
+    public void Lucene_escapes_line_feeds_and_tabs_in_values()
+    {
+        // Unescaped, 'endswith: "\n"' became 'f:*' and a blank: every event matched.
+        var rule = Rule("    sel:\n        f|endswith: \"a\\tb\\n\"\n    condition: sel\n");
+        var query = Query(Backend("pysigma-lucene"), rule);
+        FlatEvent[] events = [Event(("f", "x a\tb\n")), Event(("f", "a\tb")), Event(("f", "x")), Event(("f", "a b\n"))];
+
+        Assert.Equal("f:*a\\\tb\\\n", query);
+        Assert.Equal([0], LuceneEngine.Run(query, events));
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+    }
+
     private static IBackend Backend(string target) =>
         target.StartsWith("pysigma-", StringComparison.Ordinal) ? ModernTargets.Create(target).Backend! : ConversionTargets.Create(target).Backend!;
 
