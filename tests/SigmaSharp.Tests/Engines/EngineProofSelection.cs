@@ -15,10 +15,10 @@ internal static class Selection
     private const int DefaultGeneratedEvents = 400;
 
     /// <summary>
-    /// Enough for witnesses and near misses of every value of rules with up to about 500 values (eight events a
-    /// value); the few longer lists (thousands of driver hashes) keep an evenly spread sample of 500 values.
+    /// Enough for witnesses and near misses of every value of rules with up to about 250 values (eight events a
+    /// value); the few longer lists (thousands of driver hashes) keep an evenly spread sample of 250 values.
     /// </summary>
-    private const int FullGeneratedEvents = 4_000;
+    private const int FullGeneratedEvents = 2_000;
 
     public static bool FullRun => string.Equals(Environment.GetEnvironmentVariable("SIGMA_ENGINE_PROOF"), "full", StringComparison.OrdinalIgnoreCase);
 

@@ -57,6 +57,7 @@ public sealed class EngineProofTests(ITestOutputHelper output)
             _ => { });
 
         output.WriteLine($"{Selection.Describe()}: {rules.Count} rules of rules/windows, {events} events ({regressionEvents} regression events of {regressionRules} rules); rules loaded in {loaded.TotalSeconds:F1} s, checked in {(clock.Elapsed - loaded).TotalSeconds:F1} s");
+        output.WriteLine($"engines: SQLite {SqliteEngine.Version} (Microsoft.Data.Sqlite), Lucene.Net {typeof(global::Lucene.Net.Search.Query).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false).OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion} (classic query parser), {(GrepEngine.Available ? GrepEngine.Grep + " -P" : "no grep")}");
         output.WriteLine(string.Empty);
         output.WriteLine("| target | engine | rules run | events compared | events not decidable | agreeing | disagreeing | not converted | excluded | time |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -92,13 +93,13 @@ public sealed class EngineProofTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A check that does not finish within SIGMA_ENGINE_PROOF_TIMEOUT seconds (default 60) fails the run (the engine
-    /// is left running: Lucene.Net cannot be interrupted while it determinizes an automaton). A rule where that is an
+    /// A check that does not finish within SIGMA_ENGINE_PROOF_TIMEOUT seconds (default 60; 180 in the full run) fails
+    /// the run (the engine is left running: Lucene.Net cannot be interrupted while it determinizes an automaton). A rule where that is an
     /// engine limit belongs in <see cref="EngineExclusions"/>, with the reason.
     /// </summary>
     private static RuleOutcome Watched(EngineTarget target, IBackend backend, RuleCase c)
     {
-        var seconds = int.TryParse(Environment.GetEnvironmentVariable("SIGMA_ENGINE_PROOF_TIMEOUT"), out var s) && s > 0 ? s : 60;
+        var seconds = int.TryParse(Environment.GetEnvironmentVariable("SIGMA_ENGINE_PROOF_TIMEOUT"), out var s) && s > 0 ? s : Selection.FullRun ? 180 : 60;
         var check = Task.Run(() => EngineProof.Check(target, backend, c));
         return check.Wait(TimeSpan.FromSeconds(seconds))
             ? check.Result
