@@ -4,7 +4,7 @@ namespace SigmaSharp.Tests.Engines;
 
 /// <summary>
 /// Which rules an engine-proof run checks, and how many events it generates for each. By default every rule of
-/// rules/windows with at most <see cref="DefaultGeneratedEvents"/> generated events (a rule with a long value list
+/// rules/windows with a budget of <see cref="DefaultGeneratedEvents"/> generated events (a rule with a long value list
 /// gets witnesses for an evenly spread sample of its values); <c>SIGMA_ENGINE_PROOF=full</c> raises that to
 /// <see cref="FullGeneratedEvents"/>, so that witnesses and near misses cover every value of all but a few rules;
 /// <c>SIGMA_ENGINE_PROOF_RULES=N</c> an evenly spread sample of N rules plus every rule with regression events
@@ -28,10 +28,10 @@ internal static class Selection
         int.TryParse(Environment.GetEnvironmentVariable("SIGMA_ENGINE_PROOF_RULES"), out var wanted) && wanted > 0 ? wanted : null;
 
     public static string Describe() =>
-        FullRun ? $"full run (every rule, at most {FullGeneratedEvents} generated events a rule)"
+        FullRun ? $"full run (every rule, a budget of {FullGeneratedEvents} generated events a rule)"
         : Environment.GetEnvironmentVariable("SIGMA_ENGINE_PROOF_ONLY") is { Length: > 0 } ? "the rules SIGMA_ENGINE_PROOF_ONLY names"
         : SampleSize is { } n ? $"sample of {n} rules and the rules with regression events (SIGMA_ENGINE_PROOF_RULES)"
-        : $"default run (every rule, at most {DefaultGeneratedEvents} generated events a rule; SIGMA_ENGINE_PROOF=full allows {FullGeneratedEvents})";
+        : $"default run (every rule, a budget of {DefaultGeneratedEvents} generated events a rule; SIGMA_ENGINE_PROOF=full allows {FullGeneratedEvents})";
 
     public static List<SigmaRule> Pick(List<SigmaRule> rules, Dictionary<string, List<FlatEvent>> regression)
     {
