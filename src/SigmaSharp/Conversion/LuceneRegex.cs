@@ -11,7 +11,8 @@ namespace SigmaSharp.Conversion;
 /// <c>. " # @ &amp; &lt; &gt; ~</c> are operators there. Constructs Lucene cannot express (lookarounds,
 /// backreferences, word boundaries, anchors inside the pattern) are refused with a reason rather than guessed.
 /// Lucene has no escape for control characters, so a line feed (PCRE's <c>.</c> excludes it; <c>\s</c>, <c>\n</c>)
-/// is written as the character itself.
+/// is written as the character itself. Lucene has no empty alternative either (<c>(a|)</c> is a syntax error there):
+/// it is written <c>()</c>, Lucene's empty string.
 /// </summary>
 internal sealed class LuceneRegex
 {
@@ -89,7 +90,7 @@ internal sealed class LuceneRegex
 
         if (branches.All(b => !b.Start && !b.End))
         {
-            return ".*" + (branches.Count == 1 ? branches[0].Body : "(" + string.Join("|", branches.Select(b => b.Body)) + ")") + ".*";
+            return ".*" + (branches.Count == 1 ? branches[0].Body : "(" + Union(branches.Select(b => b.Body)) + ")") + ".*";
         }
 
         var parts = branches.Select(b => (b.Start ? string.Empty : ".*") + b.Body + (b.End ? "(\n)?" : ".*")).ToList();
@@ -241,8 +242,12 @@ internal sealed class LuceneRegex
             branches.Add(Sequence(topLevel: false));
         }
 
-        return branches.Any(b => b is null) ? null : string.Join("|", branches);
+        return branches.Any(b => b is null) ? null : Union(branches.Select(b => b!));
     }
+
+    /// <summary>Alternatives joined with '|', an empty one as <c>()</c>: Lucene's parser rejects an empty branch.</summary>
+    private static string Union(IEnumerable<string> branches) =>
+        string.Join("|", branches.Select(b => b.Length == 0 ? "()" : b));
 
     /// <summary>Atoms with their quantifiers up to '|' or ')'; at the top level a final '$' is marked for <see cref="TrailingAnchor"/>.</summary>
     private string? Sequence(bool topLevel)

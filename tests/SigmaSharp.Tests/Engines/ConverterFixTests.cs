@@ -106,6 +106,23 @@ public sealed class ConverterFixTests(ITestOutputHelper output)
         Assert.Equal([0, 1], LuceneEngine.Run(query, events).Order());
     }
 
+    [Theory]
+    [InlineData("pysigma-lucene")]
+    [InlineData("es-qs")]
+    [InlineData("graylog")]
+    public void Lucene_regex_writes_an_empty_alternative_as_the_empty_string(string target)
+    {
+        // Lucene's regexp parser rejects '(a|)' ("expected ')'"); the empty string is '()' there.
+        var rule = Rule("    sel:\n        CommandLine|re: 'cmd(?:\\s|)/c|^x(|y)$'\n    condition: sel\n");
+        var query = Query(Backend(target), rule);
+        FlatEvent[] events = [Event(("CommandLine", "cmd /c")), Event(("CommandLine", "cmd/c")), Event(("CommandLine", "cmd-/c")), Event(("CommandLine", "x")), Event(("CommandLine", "xy")), Event(("CommandLine", "xyy"))];
+
+        output.WriteLine(query);
+        Assert.DoesNotContain("|)", query, StringComparison.Ordinal);
+        Assert.Equal([0, 1, 3, 4], LuceneEngine.Run(query, events).Order());
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
+    }
+
     [Fact]
     public void Lucene_compat_pysigma_writes_the_regular_expression_as_written()
     {
@@ -180,6 +197,32 @@ public sealed class ConverterFixTests(ITestOutputHelper output)
         FlatEvent[] events = [Event(("CommandLine", "a v1499x b")), Event(("CommandLine", "v1500x"))];
 
         Assert.Equal([0], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+    }
+
+    [Fact]
+    public void Sqlite_cased_value_is_a_glob_without_escape_clause()
+    {
+        // GLOB takes no ESCAPE clause: SQLite failed with "wrong number of arguments to function GLOB()".
+        var rule = Rule("    sel:\n        Image|cased|contains: 'a\\*[b\\?'\n    condition: sel\n");
+        var query = Query(Backend("pysigma-sqlite"), rule);
+        FlatEvent[] events = [Event(("Image", "xa*[b?y")), Event(("Image", "xA*[B?y")), Event(("Image", "xaZ[bQy")), Event(("Image", "a*[b"))];
+
+        Assert.Equal("SELECT * FROM <TABLE_NAME> WHERE Image GLOB '*a[*][[]b[?]*'", query);
+        Assert.Equal([0], SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+        Assert.Equal(Expected(rule, events), SqliteEngine.Run(query, EngineTarget.RuleFields(rule), events));
+    }
+
+    [Fact]
+    public void Lucene_escapes_line_feeds_and_tabs_in_values()
+    {
+        // Unescaped, 'endswith: "\n"' became 'f:*' and a blank: every event matched.
+        var rule = Rule("    sel:\n        f|endswith: \"a\\tb\\n\"\n    condition: sel\n");
+        var query = Query(Backend("pysigma-lucene"), rule);
+        FlatEvent[] events = [Event(("f", "x a\tb\n")), Event(("f", "a\tb")), Event(("f", "x")), Event(("f", "a b\n"))];
+
+        Assert.Equal("f:*a\\\tb\\\n", query);
+        Assert.Equal([0], LuceneEngine.Run(query, events));
+        Assert.Equal(Expected(rule, events), LuceneEngine.Run(query, events));
     }
 
     private static IBackend Backend(string target) =>

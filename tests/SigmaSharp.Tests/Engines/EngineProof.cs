@@ -35,7 +35,8 @@ internal enum Outcome
     Excluded,
 }
 
-internal sealed record RuleOutcome(string Target, RuleCase Case, Outcome Outcome, string? Detail, int Events)
+/// <summary>One rule/target check; it keeps the rule's label, not its events, so a run holds one rule's events at a time.</summary>
+internal sealed record RuleOutcome(string Target, string Label, Outcome Outcome, string? Detail, int Events)
 {
     public TimeSpan Elapsed { get; init; }
 
@@ -50,18 +51,18 @@ internal static class EngineProof
     {
         if (EngineExclusions.Reason(target.Name, c.Rule) is { } reason)
         {
-            return new(target.Name, c, Outcome.Excluded, reason, c.Events.Count);
+            return new(target.Name, c.Label, Outcome.Excluded, reason, c.Events.Count);
         }
 
         var converted = backend.Convert(c.Rule);
         if (!converted.IsConverted || converted.Queries.Count == 0)
         {
-            return new(target.Name, c, Outcome.NotConverted, string.Join("; ", converted.Diagnostics.Select(d => d.Message)), c.Events.Count);
+            return new(target.Name, c.Label, Outcome.NotConverted, string.Join("; ", converted.Diagnostics.Select(d => d.Message)), c.Events.Count);
         }
 
         if (c.Expected is null)
         {
-            return new(target.Name, c, Outcome.NotConverted, c.EvaluatorRefusal, c.Events.Count);
+            return new(target.Name, c.Label, Outcome.NotConverted, c.EvaluatorRefusal, c.Events.Count);
         }
 
         var expected = new HashSet<int>();
@@ -74,12 +75,12 @@ internal static class EngineProof
             }
             catch (EngineLimitException e)
             {
-                return new(target.Name, c, Outcome.Excluded, "engine limit: " + e.Message, c.Events.Count);
+                return new(target.Name, c.Label, Outcome.Excluded, "engine limit: " + e.Message, c.Events.Count);
             }
             catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException
                 or global::Lucene.Net.QueryParsers.Classic.ParseException or ArgumentException)
             {
-                return new(target.Name, c, Outcome.Disagrees, $"the engine failed: {e.Message}\n    query: {query}", c.Events.Count);
+                return new(target.Name, c.Label, Outcome.Disagrees, $"the engine failed: {e.Message}\n    query: {query}", c.Events.Count);
             }
 
             expected.UnionWith(target.ReadsLines ? GrepExpected(c, query) : c.Expected);
@@ -93,7 +94,7 @@ internal static class EngineProof
         var compared = c.Events.Count - undecidable.Count;
         if (expected.SetEquals(actual))
         {
-            return new(target.Name, c, Outcome.Agrees, null, compared) { SkippedEvents = undecidable.Count };
+            return new(target.Name, c.Label, Outcome.Agrees, null, compared) { SkippedEvents = undecidable.Count };
         }
 
         var missed = expected.Except(actual).Order().ToList();
@@ -102,7 +103,7 @@ internal static class EngineProof
             + string.Concat(missed.Take(3).Select(i => $"    evaluator matches, engine does not: {Show(target, c.Events[i])}\n"))
             + string.Concat(extra.Take(3).Select(i => $"    engine matches, evaluator does not: {Show(target, c.Events[i])}\n"))
             + $"    ({missed.Count} missed, {extra.Count} extra of {c.Events.Count} events)";
-        return new(target.Name, c, Outcome.Disagrees, detail, compared) { SkippedEvents = undecidable.Count };
+        return new(target.Name, c.Label, Outcome.Disagrees, detail, compared) { SkippedEvents = undecidable.Count };
     }
 
     private static string Show(EngineTarget target, FlatEvent e) => target.ReadsLines ? $"{e.Origin}: line {System.Text.Json.JsonSerializer.Serialize(e.Line)}" : e.ToString();

@@ -21,6 +21,17 @@ internal static class SqliteEngine
 
     private static readonly ConcurrentDictionary<string, Regex?> Regexes = new(StringComparer.Ordinal);
 
+    /// <summary>The version of the SQLite library Microsoft.Data.Sqlite loaded.</summary>
+    public static string Version
+    {
+        get
+        {
+            using var connection = new SqliteConnection("Data Source=:memory:");
+            connection.Open();
+            return connection.ServerVersion;
+        }
+    }
+
     public static HashSet<int> Run(string query, IEnumerable<string> ruleFields, IReadOnlyList<FlatEvent> events)
     {
         const string prefix = "SELECT * FROM <TABLE_NAME> WHERE ";

@@ -44,6 +44,13 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
         UnboundNumber = "{value}",
     };
 
+    /// <summary>
+    /// Lucene's query parser splits terms at tabs, line feeds, carriage returns and U+3000 as at spaces, so those are
+    /// escaped too; pySigma escapes only the space (<c>compat=pysigma</c> keeps that), and a value ending in a line
+    /// feed then became <c>f:*</c> followed by a blank, matching everything.
+    /// </summary>
+    private static readonly TextDialect EscapedWhitespaceDialect = LuceneDialect with { AddEscaped = LuceneDialect.AddEscaped + "\t\n\r\u3000" };
+
     public static readonly IReadOnlyDictionary<string, string> Formats = new Dictionary<string, string>
     {
         ["default"] = "Plain Elasticsearch Lucene queries",
@@ -56,7 +63,7 @@ internal sealed partial class LuceneQueryBackend(ModernBackendSettings settings)
     protected override TextDialect Dialect => LuceneDialect;
 
     protected override TextQueryRenderer CreateRenderer() =>
-        Settings.PySigmaCompat ? new ElasticRenderer(LuceneDialect, "_exists_:{field}", escapeIpv6Colons: true) : new LuceneRenderer(LuceneDialect);
+        Settings.PySigmaCompat ? new ElasticRenderer(LuceneDialect, "_exists_:{field}", escapeIpv6Colons: true) : new LuceneRenderer(EscapedWhitespaceDialect);
 
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) => Format switch
     {

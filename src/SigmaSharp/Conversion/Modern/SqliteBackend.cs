@@ -206,8 +206,52 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
             return Template.Format(template, ("field", QuoteField(field)), ("value", Quoted(shown, quote: false, glob: false)));
         }
 
-        protected override string? CasedString(string field, SigmaString value) =>
-            Template.Format(Dialect.CasedMatch!, ("field", QuoteField(field)), ("value", Quoted(value, quote: true, glob: true)));
+        /// <summary>
+        /// GLOB takes no ESCAPE clause (SQLite: "wrong number of arguments to function GLOB()") and has no escape
+        /// character: a literal <c>*</c>, <c>?</c> or <c>[</c> is written as a one-character class. pySigma writes
+        /// <c>GLOB ... ESCAPE '\'</c>, which <c>compat=pysigma</c> keeps.
+        /// </summary>
+        protected override string? CasedString(string field, SigmaString value)
+        {
+            if (pySigmaCompat)
+            {
+                return Template.Format(Dialect.CasedMatch!, ("field", QuoteField(field)), ("value", Quoted(value, quote: true, glob: true)));
+            }
+
+            if (value.HasPlaceholders)
+            {
+                NotSupported("placeholders ('expand' modifier) must be replaced by a pipeline before conversion");
+                return null;
+            }
+
+            return QuoteField(field) + " GLOB '" + GlobPattern(value).Replace("'", "''", StringComparison.Ordinal) + "'";
+        }
+
+        private static string GlobPattern(SigmaString value)
+        {
+            var pattern = new System.Text.StringBuilder();
+            foreach (var part in value.Parts)
+            {
+                switch (part)
+                {
+                    case WildcardMultiPart:
+                        pattern.Append('*');
+                        break;
+                    case WildcardSinglePart:
+                        pattern.Append('?');
+                        break;
+                    case LiteralPart literal:
+                        foreach (var c in literal.Text)
+                        {
+                            pattern.Append(c is '*' or '?' or '[' ? "[" + c + "]" : c.ToString());
+                        }
+
+                        break;
+                }
+            }
+
+            return pattern.ToString();
+        }
 
         protected override string? CidrMatch(string field, SigmaCidr cidr)
         {

@@ -53,8 +53,16 @@ internal static class GrepEngine
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(string.Concat(events.Select(e => e.Line + "\n")));
-        process.StandardInput.Close();
+        try
+        {
+            process.StandardInput.Write(string.Concat(events.Select(e => e.Line + "\n")));
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // grep stopped before reading its input (a pattern it refused): its exit code and message say why.
+        }
+
         process.WaitForExit();
         if (process.ExitCode == 2 && stderr.Result.Contains("regular expression is too large", StringComparison.Ordinal))
         {

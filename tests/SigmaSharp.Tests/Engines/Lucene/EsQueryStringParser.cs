@@ -29,7 +29,8 @@ internal sealed class EsQueryStringParser : QueryParser
 
     /// <param name="terms">
     /// Wildcard, prefix and regexp queries already built (their automata are what parsing costs), shared by the
-    /// queries of several targets over the same index; the queries are not changed after parsing, so sharing is safe.
+    /// queries of all rules and targets; the queries are not changed after parsing, so sharing is safe. Wildcards and
+    /// regexps are <see cref="RunAutomatonQuery"/>s: Lucene's automata, run term by term.
     /// </param>
     public EsQueryStringParser(ConcurrentDictionary<string, Query>? terms = null)
         : base(LuceneVersion.LUCENE_48, LuceneIndexModel.AllFields, new KeywordAnalyzer())
@@ -62,14 +63,14 @@ internal sealed class EsQueryStringParser : QueryParser
     }
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
-        Cached("w", LuceneIndexModel.View("t", field), LuceneIndexModel.Fold(termStr), term => new WildcardQuery(term));
+        Cached("w", LuceneIndexModel.View("t", field), LuceneIndexModel.Fold(termStr), term => RunAutomatonQuery.Wildcard(term.Field, term.Text));
 
     protected override Query GetPrefixQuery(string field, string termStr) =>
         Cached("p", LuceneIndexModel.View("t", field), LuceneIndexModel.Fold(termStr), term => new PrefixQuery(term));
 
     /// <summary>Regular expressions are matched against the value as written: Sigma's are case-sensitive.</summary>
     protected override Query GetRegexpQuery(string field, string termStr) =>
-        Cached("r", LuceneIndexModel.View("r", field), termStr, term => new RegexpQuery(term));
+        Cached("r", LuceneIndexModel.View("r", field), termStr, term => RunAutomatonQuery.Regexp(term.Field, term.Text));
 
     private Query Cached(string kind, string view, string text, Func<Term, Query> create) =>
         _terms.GetOrAdd(kind + "\0" + view + "\0" + text, _ => create(new Term(view, text)));

@@ -23,19 +23,31 @@ internal static class LuceneEngine
     }
 
     /// <summary>One index per event list, shared by the three Lucene targets (the reader stays open with it).</summary>
-    private static readonly ConditionalWeakTable<IReadOnlyList<FlatEvent>, EventIndex> Indexes = [];
+    private static readonly ConditionalWeakTable<IReadOnlyList<FlatEvent>, IndexSearcher> Indexes = [];
 
-    private sealed record EventIndex(IndexSearcher Searcher, ConcurrentDictionary<string, Query> Terms);
+    /// <summary>
+    /// Wildcard, prefix and regexp queries by term, shared by all rules and targets: building their automata is most
+    /// of what Lucene.Net spends, and rules share many values (<c>*\powershell.exe</c>). Emptied when it grows past
+    /// <see cref="MaxCachedTerms"/> so that memory stays bounded.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Query> Terms = new(StringComparer.Ordinal);
+
+    private const int MaxCachedTerms = 4_096;
 
     public static HashSet<int> Run(string query, IReadOnlyList<FlatEvent> events)
     {
-        var index = Indexes.GetValue(events, Index);
-        var parsed = new EsQueryStringParser(index.Terms).Parse(query);
-        var hits = index.Searcher.Search(parsed, Math.Max(1, events.Count)).ScoreDocs;
-        return [.. hits.Select(h => int.Parse(index.Searcher.Doc(h.Doc).Get("id"), CultureInfo.InvariantCulture))];
+        var searcher = Indexes.GetValue(events, Index);
+        if (Terms.Count > MaxCachedTerms)
+        {
+            Terms.Clear();
+        }
+
+        var parsed = new EsQueryStringParser(Terms).Parse(query);
+        var hits = searcher.Search(parsed, Math.Max(1, events.Count)).ScoreDocs;
+        return [.. hits.Select(h => int.Parse(searcher.Doc(h.Doc).Get("id"), CultureInfo.InvariantCulture))];
     }
 
-    private static EventIndex Index(IReadOnlyList<FlatEvent> events)
+    private static IndexSearcher Index(IReadOnlyList<FlatEvent> events)
     {
         var directory = new RAMDirectory();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer())))
@@ -46,6 +58,6 @@ internal static class LuceneEngine
             }
         }
 
-        return new EventIndex(new IndexSearcher(DirectoryReader.Open(directory)), new ConcurrentDictionary<string, Query>(StringComparer.Ordinal));
+        return new IndexSearcher(DirectoryReader.Open(directory));
     }
 }
