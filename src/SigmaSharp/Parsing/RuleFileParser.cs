@@ -20,9 +20,12 @@ public static class RuleFileParser
 
         var rules = new List<SigmaRuleBase>();
         var rulesWithErrors = 0;
-        foreach (var root in documents.Select(d => d.Root).OfType<YamlNode>())
+        foreach (var document in documents)
         {
-            ReportDuplicateKeys(root, context);
+            if (document is { HasDuplicateKeys: true, Root: { } root })
+            {
+                ReportDuplicateKeys(root, context);
+            }
         }
 
         foreach (var document in CollectionMerger.Merge(documents, context))
