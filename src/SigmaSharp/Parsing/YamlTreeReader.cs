@@ -24,11 +24,15 @@ internal sealed class YamlTreeReader
         _budgets = budgets;
     }
 
-    public static (IReadOnlyList<YamlDocumentNode> Documents, SigmaDiagnostic? Error) Read(string text, string file, YamlBudgets budgets)
+    public static (IReadOnlyList<YamlDocumentNode> Documents, SigmaDiagnostic? Error) Read(string text, string file, YamlBudgets budgets) =>
+        Read(new StringReader(text), file, budgets);
+
+    /// <summary>As <see cref="Read(string, string, YamlBudgets)"/>, from a reader (a rule file's bytes, not copied into a string).</summary>
+    public static (IReadOnlyList<YamlDocumentNode> Documents, SigmaDiagnostic? Error) Read(TextReader text, string file, YamlBudgets budgets)
     {
         var reader = new YamlTreeReader(file, budgets);
         var documents = new List<YamlDocumentNode>();
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var parser = new Parser(new Scanner(text, skipComments: true));
         var last = new SourcePosition(file, 1, 1);
         try
         {
