@@ -28,6 +28,12 @@ public static class Program
             return;
         }
 
+        if (args is ["load-profile", .. var loadFolders])
+        {
+            Parsing.LoadProfile.Run(loadFolders.Length > 0 ? loadFolders : BenchmarkCorpus.RuleFolders());
+            return;
+        }
+
         if (args is ["scan-once", var rulesFolder, .. var files])
         {
             // One scanner, one pass: for peak memory (/usr/bin/time -f %M) and CPU use (top).

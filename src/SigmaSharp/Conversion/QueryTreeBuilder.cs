@@ -182,10 +182,41 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     /// </summary>
     private DetectionItem WithRawText(DetectionItem item)
     {
-        if (item.RawValues.Count != item.Values.Count || item.Modifiers.Any(m => m is not (Modifier.Contains or Modifier.StartsWith or Modifier.EndsWith or Modifier.All))
-            || item.Values.Any(v => v is not SigmaString { Cased: false, HasPlaceholders: false }))
+        if (item.RawValues.Count != item.Values.Count)
         {
             return item;
+        }
+
+        // Loops, not LINQ: this runs for every item of every rule, once per target.
+        var contains = false;
+        var startsWith = false;
+        var endsWith = false;
+        foreach (var modifier in item.Modifiers)
+        {
+            switch (modifier)
+            {
+                case Modifier.Contains:
+                    contains = true;
+                    break;
+                case Modifier.StartsWith:
+                    startsWith = true;
+                    break;
+                case Modifier.EndsWith:
+                    endsWith = true;
+                    break;
+                case Modifier.All:
+                    break;
+                default:
+                    return item;
+            }
+        }
+
+        foreach (var value in item.Values)
+        {
+            if (value is not SigmaString { Cased: false, HasPlaceholders: false })
+            {
+                return item;
+            }
         }
 
         var values = new SigmaValue[item.Values.Count];
@@ -197,12 +228,12 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
                 return item;
             }
 
-            if (item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.EndsWith))
+            if (contains || endsWith)
             {
                 raw = raw.StartsWith('*') ? raw : "*" + raw;
             }
 
-            if ((item.Modifiers.Contains(Modifier.Contains) || item.Modifiers.Contains(Modifier.StartsWith)) && !(quirks.TrailingWildcard ? raw.EndsWith('*') : EndsWithWildcard(raw)))
+            if ((contains || startsWith) && !(quirks.TrailingWildcard ? raw.EndsWith('*') : EndsWithWildcard(raw)))
             {
                 // An odd run of trailing backslashes ends in a literal one, which a bare '*' would turn into "\*".
                 raw += (quirks.TrailingWildcard ? raw.EndsWith('\\') : TrailingBackslashes(raw) % 2 == 1) ? "\\*" : "*";

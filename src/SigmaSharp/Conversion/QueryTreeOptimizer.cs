@@ -90,9 +90,27 @@ internal static class QueryTreeOptimizer
                     return OptimizeNode(node, true);
                 }
 
-                var results = items.Select(i => OptimizeNode(i, changed)).ToList();
-                SetItems(node, [.. results.Select(r => r.Node!)]);
-                return (node, changed || results.Any(r => r.Changed));
+                // Most passes change nothing: the operand list is replaced only when an operand is.
+                List<QNode>? optimized = null;
+                var anyChanged = false;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var (result, resultChanged) = OptimizeNode(items[i], changed);
+                    anyChanged |= resultChanged;
+                    if (optimized is null && !ReferenceEquals(result, items[i]))
+                    {
+                        optimized = items.GetRange(0, i);
+                    }
+
+                    optimized?.Add(result!);
+                }
+
+                if (optimized is not null)
+                {
+                    SetItems(node, optimized);
+                }
+
+                return (node, changed || anyChanged);
             case QNot not:
                 switch (not.Item)
                 {
@@ -131,6 +149,28 @@ internal static class QueryTreeOptimizer
 
     /// <summary>Field tests and keywords are equal by value, other nodes only to themselves.</summary>
     private static List<QNode> Unique(List<QNode> items)
+    {
+        if (items.Count <= 8)
+        {
+            // Short operand lists (nearly all): compared pairwise, and returned as they are when all differ.
+            for (var i = 1; i < items.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (items[j].Equals(items[i]))
+                    {
+                        return UniqueBySet(items);
+                    }
+                }
+            }
+
+            return items;
+        }
+
+        return UniqueBySet(items);
+    }
+
+    private static List<QNode> UniqueBySet(List<QNode> items)
     {
         var result = new List<QNode>(items.Count);
         var seen = new HashSet<QNode>();

@@ -7,6 +7,11 @@ internal static class ValueEscaper
 {
     public static string Escape(string text, Dialect dialect)
     {
+        if (!NeedsEscaping(text, dialect))
+        {
+            return text;
+        }
+
         var result = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -33,6 +38,28 @@ internal static class ValueEscaper
         }
 
         return result.ToString();
+    }
+
+    /// <summary>False when no character of the text is one <see cref="Escape"/> could change: most values are copied as they are.</summary>
+    private static bool NeedsEscaping(string text, Dialect dialect)
+    {
+        foreach (var c in text)
+        {
+            if (c == '\\' || dialect.EscapedCharacters.Contains(c, StringComparison.Ordinal) || (dialect.EscapeWhitespace && IsPythonWhitespace(c)))
+            {
+                return true;
+            }
+
+            for (var p = 0; p < dialect.EscapedPairs.Count; p++)
+            {
+                if (dialect.EscapedPairs[p][0] == c)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Compares characters directly: this runs for every character of every value.</summary>

@@ -24,7 +24,7 @@ internal static class DetectionParser
                 continue;
             }
 
-            if (identifiers.Any(i => i.Name == key.Value))
+            if (identifiers.Exists(i => i.Name == key.Value))
             {
                 context.Report(DiagnosticFacts.DuplicateKey(key.Position, key.Value));
                 identifiers.RemoveAll(i => i.Name == key.Value);
@@ -124,9 +124,9 @@ internal static class DetectionParser
                     return null;
                 }
 
-                if (sequence.Items.All(i => i is YamlScalar))
+                if (AllScalars(sequence))
                 {
-                    return ParseItem(null, [], sequence.Items.Cast<YamlScalar>().ToList(), sequence.Position, context) is { } keywords
+                    return ParseItem(null, [], ScalarsOf(sequence), sequence.Position, context) is { } keywords
                         ? keywords with { WrittenAsList = true }
                         : null;
                 }
@@ -159,11 +159,11 @@ internal static class DetectionParser
         var items = new List<DetectionNode>();
         foreach (var (key, value) in map.Entries)
         {
-            var parts = key.Value.Split('|');
-            var field = parts[0].Length == 0 ? null : parts[0];
+            var bar = key.Value.IndexOf('|', StringComparison.Ordinal);
+            var field = bar == 0 || key.Value.Length == 0 ? null : bar < 0 ? key.Value : key.Value[..bar];
             var modifiers = new List<Modifier>();
             var valid = true;
-            foreach (var name in parts.Skip(1))
+            foreach (var name in bar < 0 ? Array.Empty<string>() : key.Value[(bar + 1)..].Split('|'))
             {
                 if (ModifierNames.TryParse(name, out var modifier))
                 {
@@ -187,8 +187,8 @@ internal static class DetectionParser
                 case YamlScalar scalar:
                     scalars = [scalar];
                     break;
-                case YamlSequence sequence when sequence.Items.All(i => i is YamlScalar):
-                    scalars = sequence.Items.Count == 0 ? [null] : sequence.Items.Cast<YamlScalar?>().ToList();
+                case YamlSequence sequence when AllScalars(sequence):
+                    scalars = sequence.Items.Count == 0 ? [null] : ScalarsOf(sequence);
                     break;
                 default:
                     context.Report(DiagnosticFacts.WrongType(value.Position, $"the value of '{key.Value}'", "a value or a list of values", value is YamlSequence ? "a list holding lists or maps" : value.KindName));
@@ -216,7 +216,7 @@ internal static class DetectionParser
         return new DetectionGroup(items.ToEquatableArray(), Linking.And, map.Position);
     }
 
-    private static DetectionItem? ParseItem(string? field, List<Modifier> modifiers, IReadOnlyList<YamlScalar?> scalars, SourcePosition at, DocumentContext context)
+    private static DetectionItem? ParseItem(string? field, List<Modifier> modifiers, List<YamlScalar?> scalars, SourcePosition at, DocumentContext context)
     {
         var result = ModifierApplier.Apply(field, modifiers, scalars, at);
         if (result.Error is not null)
@@ -225,7 +225,36 @@ internal static class DetectionParser
             return null;
         }
 
-        var raw = scalars.Select(s => s is null || ScalarResolver.IsNull(s) ? null : s.Value).ToImmutableArray();
-        return new DetectionItem(field, modifiers.ToEquatableArray(), result.Values, raw, result.Linking, result.Negated, at);
+        var raw = ImmutableArray.CreateBuilder<string?>(scalars.Count);
+        foreach (var s in scalars)
+        {
+            raw.Add(s is null || ScalarResolver.IsNull(s) ? null : s.Value);
+        }
+
+        return new DetectionItem(field, modifiers.Count == 0 ? EquatableArray<Modifier>.Empty : modifiers.ToImmutableArray(), result.Values, raw.MoveToImmutable(), result.Linking, result.Negated, at);
+    }
+
+    private static bool AllScalars(YamlSequence sequence)
+    {
+        foreach (var item in sequence.Items)
+        {
+            if (item is not YamlScalar)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<YamlScalar?> ScalarsOf(YamlSequence sequence)
+    {
+        var scalars = new List<YamlScalar?>(sequence.Items.Count);
+        foreach (var item in sequence.Items)
+        {
+            scalars.Add((YamlScalar)item);
+        }
+
+        return scalars;
     }
 }

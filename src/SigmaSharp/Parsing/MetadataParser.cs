@@ -112,9 +112,9 @@ internal static class MetadataParser
             return null;
         }
 
-        foreach (var value in Enum.GetValues<TEnum>())
+        foreach (var (value, name) in EnumNames<TEnum>.All)
         {
-            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase) && !text.Any(char.IsUpper))
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase) && !text.Any(char.IsUpper))
             {
                 return value;
             }
@@ -122,6 +122,15 @@ internal static class MetadataParser
 
         context.Report(DiagnosticFacts.InvalidEnumValue(map[key]!.Position, key, text, Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())));
         return null;
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd"];
+
+    /// <summary>Each value of an enum with its name, found once (naming an enum value allocates a string each time).</summary>
+    private static class EnumNames<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly (TEnum Value, string Name)[] All = Enum.GetValues<TEnum>().Select(v => (v, v.ToString())).ToArray();
     }
 
     private static SigmaDate? ParseDate(YamlMapping map, string key, DocumentContext context)
@@ -132,8 +141,7 @@ internal static class MetadataParser
             return null;
         }
 
-        string[] formats = ["yyyy-MM-dd", "yyyy/MM/dd"];
-        DateOnly? value = DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly? value = DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
         return new SigmaDate(text, value, map[key]!.Position);
     }
 }

@@ -28,13 +28,15 @@ internal static class ModifierApplier
 
         var values = ImmutableArray.CreateBuilder<SigmaValue>(scalars.Count);
         var isRegex = modifiers.Count > 0 && modifiers[0] == Modifier.Re;
-        foreach (var scalar in scalars)
+        for (var v = 0; v < scalars.Count; v++)
         {
+            var scalar = scalars[v];
             SigmaValue value = scalar is null || ScalarResolver.IsNull(scalar)
                 ? SigmaNull.Instance
                 : isRegex ? new SigmaRegex(scalar.Value, RegexFlags.None) : ScalarResolver.Resolve(scalar);
-            foreach (var modifier in modifiers)
+            for (var m = 0; m < modifiers.Count; m++) // indexed: a foreach over the interface would box an enumerator per value
             {
+                var modifier = modifiers[m];
                 switch (modifier)
                 {
                     case Modifier.All:
@@ -57,7 +59,7 @@ internal static class ModifierApplier
             values.Add(Finish(value));
         }
 
-        return new Result(values.ToImmutable(), linking, negated, null);
+        return new Result(values.MoveToImmutable(), linking, negated, null); // one value per scalar: the capacity is filled
     }
 
     private static SigmaDiagnostic? CheckCombination(string? field, IReadOnlyList<Modifier> modifiers, int valueCount, SourcePosition at)
@@ -75,7 +77,7 @@ internal static class ModifierApplier
                 return DiagnosticFacts.InvalidModifierCombination(at, $"'{ModifierNames.NameOf(m)}' is a regular-expression flag and needs 're' before it");
             }
 
-            if (modifiers.Take(i).Contains(m))
+            if (FirstIndexOf(modifiers, m) < i)
             {
                 return DiagnosticFacts.InvalidModifierCombination(at, $"modifier '{ModifierNames.NameOf(m)}' is given twice");
             }
@@ -105,6 +107,19 @@ internal static class ModifierApplier
         }
 
         return null;
+    }
+
+    private static int FirstIndexOf(IReadOnlyList<Modifier> modifiers, Modifier modifier)
+    {
+        for (var i = 0; i < modifiers.Count; i++)
+        {
+            if (modifiers[i] == modifier)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private readonly record struct Step(SigmaValue? Value, SigmaDiagnostic? Error)

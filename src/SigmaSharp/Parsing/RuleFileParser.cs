@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using SigmaSharp.Rules;
 
 namespace SigmaSharp.Parsing;
@@ -9,7 +8,9 @@ public static class RuleFileParser
 {
     public sealed record Result(IReadOnlyList<SigmaRuleBase> Rules, IReadOnlyList<SigmaDiagnostic> Diagnostics, bool Skipped, int RulesWithErrors = 0);
 
-    public static Result ParseText(string text, string file, YamlBudgets? budgets = null)
+    public static Result ParseText(string text, string file, YamlBudgets? budgets = null) => Parse(new StringReader(text), file, budgets);
+
+    private static Result Parse(TextReader text, string file, YamlBudgets? budgets)
     {
         var context = new DocumentContext(file);
         var (documents, yamlError) = YamlTreeReader.Read(text, file, budgets ?? YamlBudgets.Default);
@@ -20,9 +21,12 @@ public static class RuleFileParser
 
         var rules = new List<SigmaRuleBase>();
         var rulesWithErrors = 0;
-        foreach (var root in documents.Select(d => d.Root).OfType<YamlNode>())
+        foreach (var document in documents)
         {
-            ReportDuplicateKeys(root, context);
+            if (document is { HasDuplicateKeys: true, Root: { } root })
+            {
+                ReportDuplicateKeys(root, context);
+            }
         }
 
         foreach (var document in CollectionMerger.Merge(documents, context))
@@ -88,8 +92,10 @@ public static class RuleFileParser
 
         try
         {
-            var text = DecodeUtf8(buffer.AsSpan(0, length), displayPath, out var encodingError);
-            return text is null ? new Result([], [encodingError!], Skipped: true) : ParseText(text, displayPath, budgets);
+            var bytes = WithoutByteOrderMark(buffer.AsMemory(0, length));
+            return System.Text.Unicode.Utf8.IsValid(bytes.Span)
+                ? Parse(new Utf8TextReader(bytes), displayPath, budgets)
+                : new Result([], [NotUtf8(bytes.Span, displayPath)], Skipped: true);
         }
         finally
         {
@@ -110,23 +116,12 @@ public static class RuleFileParser
         return total;
     }
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> bytes) =>
+        bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
 
-    internal static string? DecodeUtf8(ReadOnlySpan<byte> bytes, string path, out SigmaDiagnostic? error)
+    /// <summary>The diagnostic for text that is not UTF-8, at the first bad byte so the author can find it.</summary>
+    private static SigmaDiagnostic NotUtf8(ReadOnlySpan<byte> span, string path)
     {
-        error = null;
-        var span = bytes;
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            span = span[3..];
-        }
-
-        if (System.Text.Unicode.Utf8.IsValid(span))
-        {
-            return StrictUtf8.GetString(span);
-        }
-
-        // Locate the first bad byte so the author can find it.
         var line = 1;
         var column = 1;
         var offset = 0;
@@ -151,8 +146,7 @@ public static class RuleFileParser
             offset += consumed;
         }
 
-        error = DiagnosticFacts.NotUtf8(new SourcePosition(path, line, column));
-        return null;
+        return DiagnosticFacts.NotUtf8(new SourcePosition(path, line, column));
     }
 
     /// <summary>Every key written twice in any map of the document (the tree keeps the last value, as PyYAML does).</summary>

@@ -39,13 +39,24 @@ internal sealed class YamlScalar(string value, ScalarStyle style, string? tag, S
 
 internal sealed class YamlSequence(IReadOnlyList<YamlNode> items, SourcePosition position) : YamlNode(position)
 {
-    private readonly long _size = 1 + items.Sum(i => i.ExpandedSize);
+    private readonly long _size = SizeOf(items);
 
     public IReadOnlyList<YamlNode> Items { get; } = items;
 
     public override long ExpandedSize => _size;
 
     public override string KindName => "a list";
+
+    private static long SizeOf(IReadOnlyList<YamlNode> items)
+    {
+        long size = 1;
+        for (var i = 0; i < items.Count; i++)
+        {
+            size += items[i].ExpandedSize;
+        }
+
+        return size;
+    }
 }
 
 internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, SourcePosition position, IReadOnlyList<YamlScalar>? duplicates = null)
@@ -54,7 +65,7 @@ internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNod
     /// <summary>Keys written again later in the map; <see cref="Entries"/> holds each key once, with its last value.</summary>
     public IReadOnlyList<YamlScalar> Duplicates { get; } = duplicates ?? [];
 
-    private readonly long _size = 1 + entries.Sum(e => 1 + e.Value.ExpandedSize);
+    private readonly long _size = SizeOf(entries);
 
     public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;
 
@@ -80,7 +91,22 @@ internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNod
     }
 
     public YamlScalar? KeyNode(string key) => Entries.LastOrDefault(e => e.Key.Value == key).Key;
+
+    private static long SizeOf(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries)
+    {
+        long size = 1;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            size += 1 + entries[i].Value.ExpandedSize;
+        }
+
+        return size;
+    }
 }
 
 /// <summary>One YAML document of a file, with its root node.</summary>
-internal sealed record YamlDocumentNode(YamlNode? Root, int Index, SourcePosition Position);
+internal sealed record YamlDocumentNode(YamlNode? Root, int Index, SourcePosition Position)
+{
+    /// <summary>True when some map of the document repeats a key, so that only such documents are walked to report them.</summary>
+    public bool HasDuplicateKeys { get; init; }
+}

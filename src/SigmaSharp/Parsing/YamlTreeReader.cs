@@ -16,6 +16,7 @@ internal sealed class YamlTreeReader
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private int _aliases;
     private int _depth;
+    private bool _duplicateKeys;
 
     private YamlTreeReader(string file, YamlBudgets budgets)
     {
@@ -23,11 +24,15 @@ internal sealed class YamlTreeReader
         _budgets = budgets;
     }
 
-    public static (IReadOnlyList<YamlDocumentNode> Documents, SigmaDiagnostic? Error) Read(string text, string file, YamlBudgets budgets)
+    public static (IReadOnlyList<YamlDocumentNode> Documents, SigmaDiagnostic? Error) Read(string text, string file, YamlBudgets budgets) =>
+        Read(new StringReader(text), file, budgets);
+
+    /// <summary>As <see cref="Read(string, string, YamlBudgets)"/>, from a reader (a rule file's bytes, not copied into a string).</summary>
+    public static (IReadOnlyList<YamlDocumentNode> Documents, SigmaDiagnostic? Error) Read(TextReader text, string file, YamlBudgets budgets)
     {
         var reader = new YamlTreeReader(file, budgets);
         var documents = new List<YamlDocumentNode>();
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var parser = new Parser(new Scanner(text, skipComments: true));
         var last = new SourcePosition(file, 1, 1);
         try
         {
@@ -38,7 +43,8 @@ internal sealed class YamlTreeReader
                 var root = parser.Accept<DocumentEnd>(out _) ? null : reader.ReadNode(parser);
                 parser.Consume<DocumentEnd>();
                 reader._anchors.Clear();
-                documents.Add(new YamlDocumentNode(root, documents.Count, last));
+                documents.Add(new YamlDocumentNode(root, documents.Count, last) { HasDuplicateKeys = reader._duplicateKeys });
+                reader._duplicateKeys = false;
             }
 
             parser.Consume<StreamEnd>();
@@ -121,14 +127,13 @@ internal sealed class YamlTreeReader
                     }
                 }
 
-                var earlier = index is not null
-                    ? index.GetValueOrDefault(key.Value, -1)
-                    : entries.FindIndex(e => e.Key.Value == key.Value);
+                var earlier = index is not null ? index.GetValueOrDefault(key.Value, -1) : IndexOfKey(entries, key.Value);
                 if (earlier >= 0)
                 {
                     // As PyYAML (so sigmac and pySigma): the key keeps its place, the last value wins; reported as SIG114.
                     entries[earlier] = new(key, value);
                     (duplicates ??= []).Add(key);
+                    _duplicateKeys = true;
                 }
                 else
                 {
@@ -144,6 +149,19 @@ internal sealed class YamlTreeReader
         var unexpected = parser.Current;
         throw new YamlBudgetException(DiagnosticFacts.InvalidYaml(
             unexpected is null ? new SourcePosition(_file, 0, 0) : Pos(unexpected.Start), "unexpected YAML event " + unexpected?.GetType().Name));
+    }
+
+    private static int IndexOfKey(List<KeyValuePair<YamlScalar, YamlNode>> entries, string key)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void Enter(Mark start)

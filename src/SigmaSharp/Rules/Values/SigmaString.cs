@@ -41,46 +41,101 @@ public sealed record SigmaString(EquatableArray<StringPart> Parts, bool Cased = 
     /// </summary>
     public static SigmaString Parse(string text)
     {
+        var span = text.AsSpan();
+        if (span.IndexOfAny('*', '?') < 0 && !span.Contains(@"\\", StringComparison.Ordinal))
+        {
+            // Most values hold no wildcard and no escaped backslash: the text is the one literal, as is (no copy).
+            return FromLiteral(text);
+        }
+
         var parts = ImmutableArray.CreateBuilder<StringPart>();
-        var literal = new StringBuilder();
+        StringBuilder? escaped = null; // only for literals holding an escape; others are cut from the text
+        var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length && text[i + 1] is '*' or '?' or '\\')
             {
-                literal.Append(text[i + 1]);
+                (escaped ??= new StringBuilder()).Append(span[start..i]).Append(text[i + 1]);
                 i++;
+                start = i + 1;
             }
             else if (c is '*' or '?')
             {
-                Flush(parts, literal);
+                Flush(parts, text, start, i, escaped);
                 parts.Add(c == '*' ? WildcardMultiPart.Instance : WildcardSinglePart.Instance);
-            }
-            else
-            {
-                literal.Append(c);
+                start = i + 1;
             }
         }
 
-        Flush(parts, literal);
+        Flush(parts, text, start, text.Length, escaped);
         return new SigmaString(parts.ToImmutable());
     }
 
-    private static void Flush(ImmutableArray<StringPart>.Builder parts, StringBuilder literal)
+    /// <summary>Adds the literal ending at <paramref name="end"/>: what <paramref name="escaped"/> holds, then the text from <paramref name="start"/>.</summary>
+    private static void Flush(ImmutableArray<StringPart>.Builder parts, string text, int start, int end, StringBuilder? escaped)
     {
-        if (literal.Length > 0)
+        if (escaped is { Length: > 0 })
         {
-            parts.Add(new LiteralPart(literal.ToString()));
-            literal.Clear();
+            parts.Add(new LiteralPart(escaped.Append(text.AsSpan(start, end - start)).ToString()));
+            escaped.Clear();
+        }
+        else if (end > start)
+        {
+            parts.Add(new LiteralPart(text[start..end]));
         }
     }
 
+    // Loops, not LINQ: converters ask these for every value of every rule, once per target.
+
     /// <summary>True when the string has no wildcard and no placeholder.</summary>
-    public bool IsPlain => Parts.All(p => p is LiteralPart);
+    public bool IsPlain
+    {
+        get
+        {
+            foreach (var part in Parts)
+            {
+                if (part is not LiteralPart)
+                {
+                    return false;
+                }
+            }
 
-    public bool HasWildcards => Parts.Any(p => p is WildcardMultiPart or WildcardSinglePart);
+            return true;
+        }
+    }
 
-    public bool HasPlaceholders => Parts.Any(p => p is PlaceholderPart);
+    public bool HasWildcards
+    {
+        get
+        {
+            foreach (var part in Parts)
+            {
+                if (part is WildcardMultiPart or WildcardSinglePart)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public bool HasPlaceholders
+    {
+        get
+        {
+            foreach (var part in Parts)
+            {
+                if (part is PlaceholderPart)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public bool StartsWithWildcard => Parts.Count > 0 && Parts[0] is WildcardMultiPart;
 
@@ -89,9 +144,48 @@ public sealed record SigmaString(EquatableArray<StringPart> Parts, bool Cased = 
     /// <summary>The literal text only (wildcards and placeholders dropped).</summary>
     public string PlainText => string.Concat(Parts.OfType<LiteralPart>().Select(p => p.Text));
 
-    public SigmaString Prepend(StringPart part) => Create([part, .. Parts], Cased);
+    public SigmaString Prepend(StringPart part) => part is LiteralPart || !IsMerged ? Create([part, .. Parts], Cased) : WithPart(part, first: true);
 
-    public SigmaString Append(StringPart part) => Create([.. Parts, part], Cased);
+    public SigmaString Append(StringPart part) => part is LiteralPart || !IsMerged ? Create([.. Parts, part], Cased) : WithPart(part, first: false);
+
+    /// <summary>True when <see cref="Create"/> would keep the parts as they are: no empty literal, no two literals side by side.</summary>
+    private bool IsMerged
+    {
+        get
+        {
+            for (var i = 0; i < Parts.Count; i++)
+            {
+                if (Parts[i] is LiteralPart literal && (literal.Text.Length == 0 || i > 0 && Parts[i - 1] is LiteralPart))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A wildcard or placeholder added at one end of merged parts: nothing to merge, so one copy of the parts.</summary>
+    private SigmaString WithPart(StringPart part, bool first)
+    {
+        var builder = ImmutableArray.CreateBuilder<StringPart>(Parts.Count + 1);
+        if (first)
+        {
+            builder.Add(part);
+        }
+
+        foreach (var existing in Parts)
+        {
+            builder.Add(existing);
+        }
+
+        if (!first)
+        {
+            builder.Add(part);
+        }
+
+        return new SigmaString(builder.MoveToImmutable(), Cased);
+    }
 
     public SigmaString WithCased(bool cased) => this with { Cased = cased };
 
