@@ -6,7 +6,7 @@ namespace SigmaSharp.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet for the steady-state figures; plain Stopwatch harnesses for whole-file throughput:
-/// <c>events FILE [N]</c> times event reading over a generated JSON Lines file (made if missing);
+/// <c>generate FILE [N]</c> writes the synthetic events; <c>events FILE [N]</c> times event reading over a generated JSON Lines file (made if missing);
 /// <c>scan [RULES] [EVENTS] [THREADS] [RUNS]</c> times <c>sigma scan</c> (see <see cref="ScanHarness"/>).
 /// </summary>
 public static class Program
@@ -19,11 +19,17 @@ public static class Program
             return;
         }
 
+        if (args is ["generate", var target, .. var size])
+        {
+            new SyntheticEventGenerator().Write(target, size.Length > 0 ? int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture) : SyntheticEventGenerator.DefaultCount);
+            return;
+        }
+
         if (args is ["scan-profile", .. var profile])
         {
             ScanProfile.Run(
                 profile.Length > 0 && profile[0].Length > 0 ? profile[0] : ScanBenchmarks.WindowsRules(),
-                profile.Length > 1 && profile[1].Length > 0 ? profile[1] : Path.Combine(Path.GetTempPath(), "sigmasharp-bench-events-1m.jsonl"),
+                profile.Length > 1 && profile[1].Length > 0 ? profile[1] : Path.Combine(Path.GetTempPath(), "sigmasharp-scan-events-1m-v2.jsonl"),
                 profile.Length > 2 ? int.Parse(profile[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
             return;
         }
@@ -49,7 +55,7 @@ public static class Program
         {
             ScanHarness.Run(
                 scan.Length > 0 && scan[0].Length > 0 ? scan[0] : ScanBenchmarks.WindowsRules(),
-                scan.Length > 1 && scan[1].Length > 0 ? scan[1] : Path.Combine(Path.GetTempPath(), "sigmasharp-bench-events-1m.jsonl"),
+                scan.Length > 1 && scan[1].Length > 0 ? scan[1] : Path.Combine(Path.GetTempPath(), "sigmasharp-scan-events-1m-v2.jsonl"),
                 scan.Length > 2 ? int.Parse(scan[2], System.Globalization.CultureInfo.InvariantCulture) : 0,
                 scan.Length > 3 ? int.Parse(scan[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
             return;

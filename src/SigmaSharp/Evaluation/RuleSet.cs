@@ -190,6 +190,10 @@ internal sealed class EvaluationScratch
 
     public List<RuleGroup> Groups { get; } = [];
 
+    /// <summary>The event object the thread builds each event of its batch into (see <see cref="EventBatch"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "passed by ref to be made on first use")]
+    public SigmaEvent? Event;
+
     /// <summary>False when the rule already matched this event through another group.</summary>
     public bool IsNew(int rule) => !_dedupe || _matchedStamp[rule] != _serial;
 

@@ -134,7 +134,8 @@ public sealed class Scanner
         Action<int, CompiledDetection> onMatch = OnMatch;
         for (var i = 0; i < batch.Count; i++)
         {
-            current = batch.TryParse(i);
+            // Matches copy what they report, so one event object serves the whole batch.
+            current = batch.TryParseInto(i, ref scratch.Event);
             if (current is null)
             {
                 continue;

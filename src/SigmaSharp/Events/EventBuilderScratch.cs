@@ -52,6 +52,16 @@ internal sealed class EventBuilderScratch
         _count++;
     }
 
+    public int Count => _count;
+
+    /// <summary>Copies the entries into an event's arrays: full-path ids, then Sigma-name ids, at offset <see cref="Count"/>.</summary>
+    public void CopyTo(int[] ids, SigmaEvent.ValueSpan[] values)
+    {
+        _fullIds.AsSpan(0, _count).CopyTo(ids);
+        _shortIds.AsSpan(0, _count).CopyTo(ids.AsSpan(_count));
+        _values.AsSpan(0, _count).CopyTo(values);
+    }
+
     public (int[] Ids, SigmaEvent.ValueSpan[] Values) ToArrays()
     {
         var ids = new int[2 * _count];
