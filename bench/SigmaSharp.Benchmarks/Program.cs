@@ -51,6 +51,23 @@ public static class Program
             return;
         }
 
+        if (args is ["scan-steady", var steadyRules, var warmup, var measured, var goFile])
+        {
+            // For callgrind: everything is loaded, compiled, JIT-compiled and warmed on WARMUP first;
+            // the run then waits for GOFILE (touched once instrumentation is switched on) and scans MEASURED.
+            var rules = SigmaSharp.Parsing.RuleLoader.Load([steadyRules.Length > 0 ? steadyRules : ScanBenchmarks.WindowsRules()]);
+            var scanner = new SigmaSharp.Evaluation.Scanner(rules);
+            Console.WriteLine($"warm: {scanner.Scan([warmup]).LongCount():N0} matches on {scanner.Counters.Events:N0} events");
+            while (!File.Exists(goFile))
+            {
+                Thread.Sleep(200);
+            }
+            var before = scanner.Counters.Events;
+            var found = scanner.Scan([measured]).LongCount();
+            Console.WriteLine($"measured: {scanner.Counters.Events - before:N0} events, {found:N0} matches");
+            return;
+        }
+
         if (args is ["scan", .. var scan])
         {
             ScanHarness.Run(

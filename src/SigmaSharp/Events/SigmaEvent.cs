@@ -27,6 +27,11 @@ public sealed class SigmaEvent
     private ValueSpan[] _values; // [0, n) in use; longer when the event object is reused
     private int _count; // n
     private string?[]? _decoded;
+    // Reused events only: where each name resolved in the current event (rules, routes and the
+    // prefilter ask for the same fields many times per event), valid when the stamp is _serial.
+    private int[]? _resolvedStamp;
+    private int[]? _resolvedEntry;
+    private int _serial;
     private DateTimeOffset? _timestamp;
     private bool _timestampDone;
 
@@ -217,9 +222,39 @@ public sealed class SigmaEvent
         }
         _timestamp = null;
         _timestampDone = false;
+        var names = Schema.Names.NameCount;
+        if (_resolvedStamp is null || _resolvedStamp.Length < names)
+        {
+            _resolvedStamp = new int[Math.Max(names * 2, 256)];
+            _resolvedEntry = new int[_resolvedStamp.Length];
+            _serial = 0;
+        }
+        if (++_serial == int.MaxValue)
+        {
+            Array.Clear(_resolvedStamp);
+            _serial = 1;
+        }
     }
 
     private FieldValues Find(int nameId)
+    {
+        var stamps = _resolvedStamp;
+        if (stamps is not null && (uint)nameId < (uint)stamps.Length)
+        {
+            if (stamps[nameId] == _serial)
+            {
+                var entry = _resolvedEntry![nameId];
+                return entry < 0 ? default : new FieldValues(this, _ids[entry], entry);
+            }
+            var found = Resolve(nameId);
+            stamps[nameId] = _serial;
+            _resolvedEntry![nameId] = found.Exists ? found.FirstIndex : -1;
+            return found;
+        }
+        return Resolve(nameId);
+    }
+
+    private FieldValues Resolve(int nameId)
     {
         var n = _count;
         var fullIds = _ids.AsSpan(0, n);
