@@ -26,6 +26,7 @@ public sealed class SigmaEvent
     private int[] _ids; // [0, n): full path name ids; [n, 2n): Sigma name ids
     private ValueSpan[] _values; // [0, n) in use; longer when the event object is reused
     private int _count; // n
+    private int[]? _next; // reused events only: per entry, the next entry of the same path, or -1
     private string?[]? _decoded;
     // Reused events only: where each name resolved in the current event (rules, routes and the
     // prefilter ask for the same fields many times per event), valid when the stamp is _serial.
@@ -192,8 +193,15 @@ public sealed class SigmaEvent
     internal ReadOnlySpan<byte> RawValueAt(int index) =>
         _json.AsSpan(_values[index].Start, _values[index].Length);
 
-    internal int NextEntryOfPath(int pathId, int from) =>
-        from >= _count ? -1 : IndexOf(_ids.AsSpan(from, _count - from), pathId, from);
+    internal int NextEntryOfPath(int pathId, int from)
+    {
+        // Going on from an entry of this path: reused events link each entry to the next of its path.
+        if (_next is not null && (uint)(from - 1) < (uint)_count && _ids[from - 1] == pathId)
+        {
+            return _next[from - 1];
+        }
+        return from >= _count ? -1 : IndexOf(_ids.AsSpan(from, _count - from), pathId, from);
+    }
 
     /// <summary>
     /// Makes this object the event just built in <paramref name="scratch"/>, reusing its arrays: the
@@ -214,7 +222,11 @@ public sealed class SigmaEvent
             _ids = new int[2 * capacity];
             _decoded = null;
         }
-        scratch.CopyTo(_ids, _values);
+        if (_next is null || _next.Length < _values.Length)
+        {
+            _next = new int[_values.Length];
+        }
+        scratch.CopyTo(_ids, _values, _next);
         _count = count;
         if (_decoded is not null)
         {
