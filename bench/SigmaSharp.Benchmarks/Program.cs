@@ -42,12 +42,15 @@ public static class Program
             var scanner = new SigmaSharp.Evaluation.Scanner(rules);
             Console.WriteLine($"compiled: managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
             var cpu = Environment.CpuUsage.TotalTime;
+            var allocated = GC.GetTotalAllocatedBytes();
+            int[] gcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var matches = scanner.Scan(files).LongCount();
             var used = Environment.CpuUsage.TotalTime - cpu;
             Console.WriteLine($"{scanner.Counters.Events:N0} events, {matches:N0} matches in {watch.Elapsed.TotalSeconds:F2} s " +
                               $"({scanner.Counters.Events / watch.Elapsed.TotalSeconds:N0} events/s, CPU {used.TotalSeconds * 1e6 / Math.Max(scanner.Counters.Events, 1):F2} us/event); " +
-                              $"managed heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
+                              $"managed heap {GC.GetTotalMemory(false) / 1e6:F0} MB; allocated {(GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(scanner.Counters.Events, 1):N0} B/event; " +
+                              $"GCs gen0/1/2 {GC.CollectionCount(0) - gcs[0]}/{GC.CollectionCount(1) - gcs[1]}/{GC.CollectionCount(2) - gcs[2]}");
             return;
         }
 
