@@ -35,9 +35,9 @@ internal sealed class RuleSet
 
     public static RuleSet Build(
         IEnumerable<SigmaRule> rules, IReadOnlyList<SigmaFilter> filters, ScanOptions options, EventSchema schema,
-        List<SigmaDiagnostic> diagnostics)
+        List<SigmaDiagnostic> diagnostics, Action<SigmaDiagnostic>? onRegexTimeout = null)
     {
-        var compiler = new RuleCompiler(options.Placeholders, options.RegexTimeout);
+        var compiler = new RuleCompiler(options.Placeholders, options.RegexTimeout, onRegexTimeout);
         var map = options.IgnoreLogSources ? null : options.LogSources ?? LogSourceMap.Default;
         var baseFields = new FieldResolver(schema);
         var resolvers = new Dictionary<LogSourceRoute, FieldResolver>(ReferenceEqualityComparer.Instance);
