@@ -28,7 +28,7 @@ public class ScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _events = Path.Combine(Path.GetTempPath(), "sigmasharp-bench-events-1m.jsonl");
+        _events = Path.Combine(Path.GetTempPath(), "sigmasharp-scan-events-1m-v2.jsonl");
         if (!File.Exists(_events))
         {
             new SyntheticEventGenerator().Write(_events, SyntheticEventGenerator.DefaultCount);
@@ -66,5 +66,5 @@ public class ScanBenchmarks
 public class ScanHarnessRun
 {
     [Benchmark]
-    public void Harness() => ScanHarness.Run(ScanBenchmarks.WindowsRules(), Path.Combine(Path.GetTempPath(), "sigmasharp-bench-events-1m.jsonl"));
+    public void Harness() => ScanHarness.Run(ScanBenchmarks.WindowsRules(), Path.Combine(Path.GetTempPath(), "sigmasharp-scan-events-1m-v2.jsonl"));
 }

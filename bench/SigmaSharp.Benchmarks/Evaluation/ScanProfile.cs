@@ -36,6 +36,7 @@ public static class ScanProfile
         var ticks = new long[set.Rules.Count];
         var tried = new long[set.Rules.Count];
         var matched = new long[set.Rules.Count];
+        long eventsMatched = 0;
         long read = 0, route = 0, prefilter = 0, evaluate = 0, candidates = 0, events = 0, found = 0, marked = 0;
         var cpu = Environment.CpuUsage.TotalTime;
         var watch = Stopwatch.StartNew();
@@ -45,6 +46,7 @@ public static class ScanProfile
             events++;
             groups.Clear();
             set.CollectGroups(e, groups);
+            var anyHit = false;
             var t1 = watch.ElapsedTicks;
             foreach (var group in groups)
             {
@@ -76,11 +78,13 @@ public static class ScanProfile
                         ticks[entry.Rule] += watch.ElapsedTicks - s;
                         tried[entry.Rule]++;
                         matched[entry.Rule] += hit ? 1 : 0;
+                        anyHit |= hit;
                     }
                 }
                 evaluate += watch.ElapsedTicks - t3;
                 groupEvaluate[group.Index] += watch.ElapsedTicks - t3;
             }
+            eventsMatched += anyHit ? 1 : 0;
             route += t1 - t0;
             read -= watch.ElapsedTicks; // the next iteration's read starts here
             read += watch.ElapsedTicks;
@@ -99,6 +103,14 @@ public static class ScanProfile
                              $"({groupPrefilter[g.Index] * 1e6 / Stopwatch.Frequency / n,5:F2} us each), evaluation {Us(groupEvaluate[g.Index]),5:F2} us/event, " +
                              $"{(double)groupCandidates[g.Index] / n,4:F1} candidates each; {g.Entries.Length} rules, {g.Prefilter.AlwaysCount} unfiltered");
         }
+        output.WriteLine($"events matched by some rule: {eventsMatched:N0} of {events:N0} ({100.0 * eventsMatched / events:F2}%)");
+        output.WriteLine("rules of every event: " + string.Join(", ", set.Groups.Where(g => g.Route is null).SelectMany(g => g.Entries).Select(x => set.Rules[x.Rule].Source.Position.File?.Split('/').Last())));
+        output.WriteLine("most matched rules:");
+        foreach (var rule in Enumerable.Range(0, ticks.Length).Where(r => matched[r] > 0).OrderByDescending(r => matched[r]).Take(40))
+        {
+            output.WriteLine($"  matched {matched[rule],8:N0}  {set.Rules[rule].Source.Position.File?.Split('/').Last()}");
+        }
+        output.WriteLine("costliest rules:");
         foreach (var rule in Enumerable.Range(0, ticks.Length).OrderByDescending(r => ticks[r]).Take(25))
         {
             output.WriteLine($"  {Us(ticks[rule]),6:F3} us/event  tried {tried[rule],8:N0} matched {matched[rule],8:N0}  {set.Rules[rule].Source.Position.File?.Split('/').Last()}");

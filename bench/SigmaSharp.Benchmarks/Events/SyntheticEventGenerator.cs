@@ -49,13 +49,15 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
         if (_random.NextDouble() < SuspiciousRate)
         {
             var bad = Pick(Suspicious);
+            var child = new Process(bad.Image, bad.CommandLine, "Windows binary", "Microsoft® Windows® Operating System", "Microsoft Corporation", bad.OriginalFileName);
+            var shell = Pick(InteractiveShells);
             if (_random.Next(2) == 0)
             {
-                SysmonProcessCreation(json, bad.Image, bad.CommandLine, bad.OriginalFileName, "Windows binary");
+                SysmonProcessCreation(json, child, shell);
             }
             else
             {
-                SecurityProcessCreation(json, bad.Image, bad.CommandLine);
+                SecurityProcessCreation(json, child, shell);
             }
             return;
         }
@@ -63,8 +65,8 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
         switch (roll)
         {
             case < 25:
-                var p = Pick(Processes);
-                SysmonProcessCreation(json, p.Image, p.CommandLine, p.OriginalFileName, p.Description);
+                var (p, parent) = Pick(Launches);
+                SysmonProcessCreation(json, p, parent);
                 break;
             case < 40: SysmonNetwork(json); break;
             case < 55: SysmonImageLoad(json); break;
@@ -73,24 +75,23 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
             case < 85: SecurityLogon(json, 4624); break;
             case < 88: SecurityLogon(json, 4625); break;
             case < 95:
-                var q = Pick(Processes);
-                SecurityProcessCreation(json, q.Image, q.CommandLine);
+                var (q, qParent) = Pick(Launches);
+                SecurityProcessCreation(json, q, qParent);
                 break;
             default: SecuritySpecialPrivileges(json); break;
         }
     }
 
-    private void SysmonProcessCreation(Utf8JsonWriter json, string image, string commandLine, string originalFileName, string description)
+    private void SysmonProcessCreation(Utf8JsonWriter json, Process process, Process parent)
     {
-        var parent = Pick(Processes);
         Sysmon(json, 1, 5);
         json.WriteString("FileVersion", "10.0.19041.3636 (WinBuild.160101.0800)");
-        json.WriteString("Description", description);
-        json.WriteString("Product", "Microsoft® Windows® Operating System");
-        json.WriteString("Company", "Microsoft Corporation");
-        json.WriteString("OriginalFileName", originalFileName);
-        json.WriteString("Image", image);
-        json.WriteString("CommandLine", commandLine);
+        json.WriteString("Description", process.Description);
+        json.WriteString("Product", process.Product);
+        json.WriteString("Company", process.Company);
+        json.WriteString("OriginalFileName", process.OriginalFileName);
+        json.WriteString("Image", process.Image);
+        json.WriteString("CommandLine", process.CommandLine);
         json.WriteString("CurrentDirectory", @"C:\Windows\system32\");
         json.WriteString("User", Pick(Users));
         json.WriteString("LogonGuid", Guid());
@@ -108,9 +109,9 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
 
     private void SysmonNetwork(Utf8JsonWriter json)
     {
-        var p = Pick(Processes);
+        var (image, port, isInternal) = Pick(Connections);
         Sysmon(json, 3, 5);
-        json.WriteString("Image", p.Image);
+        json.WriteString("Image", image);
         json.WriteString("User", Pick(Users));
         json.WriteString("Protocol", "tcp");
         json.WriteBoolean("Initiated", true);
@@ -120,18 +121,17 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
         json.WriteNumber("SourcePort", _random.Next(49152, 65535));
         json.WriteString("SourcePortName", "-");
         json.WriteBoolean("DestinationIsIpv6", false);
-        json.WriteString("DestinationIp", $"{_random.Next(1, 223)}.{_random.Next(0, 255)}.{_random.Next(0, 255)}.{_random.Next(1, 255)}");
-        json.WriteString("DestinationHostname", $"edge-{_random.Next(1000)}.cdn.example.net");
-        json.WriteNumber("DestinationPort", Pick(Ports));
-        json.WriteString("DestinationPortName", "https");
+        json.WriteString("DestinationIp", isInternal ? $"10.20.0.{_random.Next(2, 20)}" : $"{_random.Next(11, 200)}.{_random.Next(0, 255)}.{_random.Next(0, 255)}.{_random.Next(1, 255)}");
+        json.WriteString("DestinationHostname", isInternal ? $"srv{_random.Next(1, 20):D2}.corp.example.com" : $"edge-{_random.Next(1000)}.cdn.example.net");
+        json.WriteNumber("DestinationPort", port);
+        json.WriteString("DestinationPortName", port switch { 443 => "https", 80 => "http", 53 => "domain", 445 => "microsoft-ds", 389 => "ldap", 135 => "epmap", _ => "-" });
         End(json);
     }
 
     private void SysmonImageLoad(Utf8JsonWriter json)
     {
-        var p = Pick(Processes);
         Sysmon(json, 7, 3);
-        json.WriteString("Image", p.Image);
+        json.WriteString("Image", Pick(Images));
         json.WriteString("ImageLoaded", Pick(Dlls));
         json.WriteString("FileVersion", "10.0.19041.3636 (WinBuild.160101.0800)");
         json.WriteString("Description", "Windows NT BASE API Client DLL");
@@ -148,9 +148,8 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
 
     private void SysmonFileCreate(Utf8JsonWriter json)
     {
-        var p = Pick(Processes);
         Sysmon(json, 11, 2);
-        json.WriteString("Image", p.Image);
+        json.WriteString("Image", Pick(Images));
         json.WriteString("TargetFilename", Pick(FileTargets));
         json.WriteString("CreationUtcTime", Utc(_time.AddSeconds(-_random.Next(5000))));
         json.WriteString("User", Pick(Users));
@@ -159,12 +158,11 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
 
     private void SysmonRegistrySet(Utf8JsonWriter json)
     {
-        var p = Pick(Processes);
         Sysmon(json, 13, 2);
         json.WriteString("EventType", "SetValue");
-        json.WriteString("Image", p.Image);
+        json.WriteString("Image", Pick(Images));
         json.WriteString("TargetObject", Pick(RegistryKeys));
-        json.WriteString("Details", $"DWORD (0x{_random.Next(0, 256):x8})");
+        json.WriteString("Details", $"DWORD (0x{_random.Next(1, 256):x8})");
         json.WriteString("User", Pick(Users));
         End(json);
     }
@@ -204,7 +202,7 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
         End(json);
     }
 
-    private void SecurityProcessCreation(Utf8JsonWriter json, string image, string commandLine)
+    private void SecurityProcessCreation(Utf8JsonWriter json, Process process, Process parent)
     {
         Security(json, 4688, 13312);
         json.WriteString("SubjectUserSid", "S-1-5-21-1004336348-1177238915-682003330-1104");
@@ -212,15 +210,15 @@ public sealed class SyntheticEventGenerator(int seed = 20240601)
         json.WriteString("SubjectDomainName", "CORP");
         json.WriteString("SubjectLogonId", $"0x{_random.Next(0x10000, 0xFFFFFF):x}");
         json.WriteString("NewProcessId", $"0x{_random.Next(0x100, 0xFFFF):x}");
-        json.WriteString("NewProcessName", image);
+        json.WriteString("NewProcessName", process.Image);
         json.WriteString("TokenElevationType", "%%1938");
         json.WriteString("ProcessId", $"0x{_random.Next(0x100, 0xFFFF):x}");
-        json.WriteString("CommandLine", commandLine);
+        json.WriteString("CommandLine", process.CommandLine);
         json.WriteString("TargetUserSid", "S-1-0-0");
         json.WriteString("TargetUserName", "-");
         json.WriteString("TargetDomainName", "-");
         json.WriteString("TargetLogonId", "0x0");
-        json.WriteString("ParentProcessName", Pick(Processes).Image);
+        json.WriteString("ParentProcessName", parent.Image);
         json.WriteString("MandatoryLabel", "S-1-16-8192");
         End(json);
     }

@@ -9,18 +9,70 @@ internal static class SyntheticEventValues
     public static readonly string[] Users =
         ["CORP\\alice", "CORP\\bob", "CORP\\carol", "CORP\\dave", "CORP\\svc_backup", "NT AUTHORITY\\SYSTEM", "NT AUTHORITY\\NETWORK SERVICE", "NT AUTHORITY\\LOCAL SERVICE", "CORP\\erin.admin"];
 
-    public static readonly (string Image, string CommandLine, string Description, string Product, string Company, string OriginalFileName)[] Processes =
+    /// <summary>A process image with one of its usual command lines and version resources.</summary>
+    public sealed record Process(string Image, string CommandLine, string Description, string Product, string Company, string OriginalFileName);
+
+    private const string WindowsProduct = "Microsoft® Windows® Operating System";
+    private const string Microsoft = "Microsoft Corporation";
+
+    private static readonly Process Services = new(@"C:\Windows\System32\services.exe", @"C:\Windows\system32\services.exe", "Services and Controller app", WindowsProduct, Microsoft, "services.exe");
+    private static readonly Process Explorer = new(@"C:\Windows\explorer.exe", @"C:\Windows\Explorer.EXE", "Windows Explorer", WindowsProduct, Microsoft, "EXPLORER.EXE");
+    private static readonly Process DcomLaunch = new(@"C:\Windows\System32\svchost.exe", @"C:\Windows\system32\svchost.exe -k DcomLaunch -p", "Host Process for Windows Services", WindowsProduct, Microsoft, "svchost.exe");
+    private static readonly Process Schedule = new(@"C:\Windows\System32\svchost.exe", @"C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule", "Host Process for Windows Services", WindowsProduct, Microsoft, "svchost.exe");
+    private static readonly Process ChromeBrowser = new(@"C:\Program Files\Google\Chrome\Application\chrome.exe", "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"", "Google Chrome", "Google Chrome", "Google LLC", "chrome.exe");
+    private static readonly Process EdgeBrowser = new(@"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe", "\"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe\" --profile-directory=Default", "Microsoft Edge", "Microsoft Edge", Microsoft, "msedge.exe");
+    private static readonly Process Cmd = new(@"C:\Windows\System32\cmd.exe", @"C:\Windows\system32\cmd.exe /c ""C:\Program Files\Backup\run_nightly.cmd"" --target \\nas01\backups --retain 14", "Windows Command Processor", WindowsProduct, Microsoft, "Cmd.Exe");
+    private static readonly Process SearchIndexer = new(@"C:\Windows\System32\SearchIndexer.exe", @"C:\Windows\system32\SearchIndexer.exe /Embedding", "Microsoft Windows Search Indexer", WindowsProduct, Microsoft, "SearchIndexer.exe");
+
+    /// <summary>Benign process starts with the parent that usually starts them, so that rules about
+    /// unusual parents (svchost not started by services.exe, shells started by browsers) stay quiet.</summary>
+    public static readonly (Process Child, Process Parent)[] Launches =
     [
-        (@"C:\Windows\System32\svchost.exe", @"C:\Windows\system32\svchost.exe -k netsvcs -p -s Schedule", "Host Process for Windows Services", "Microsoft® Windows® Operating System", "Microsoft Corporation", "svchost.exe"),
-        (@"C:\Program Files\Google\Chrome\Application\chrome.exe", "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\" --type=renderer --display-capture-permissions-policy-allowed --lang=en-US --device-scale-factor=1 --num-raster-threads=4 --enable-main-frame-before-activation --renderer-client-id=12 --time-ticks-at-unix-epoch=-1700000000000000 --launch-time-ticks=5241234567 --field-trial-handle=1996,i,1234567890123456789,9876543210987654321,262144 /prefetch:1", "Google Chrome", "Google Chrome", "Google LLC", "chrome.exe"),
-        (@"C:\Windows\System32\conhost.exe", @"\??\C:\Windows\system32\conhost.exe 0xffffffff -ForceV1", "Console Window Host", "Microsoft® Windows® Operating System", "Microsoft Corporation", "CONHOST.EXE"),
-        (@"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe", @"powershell.exe -NoProfile -ExecutionPolicy Bypass -File C:\ProgramData\Scripts\inventory.ps1 -Output \\fs01\share\inventory", "Windows PowerShell", "Microsoft® Windows® Operating System", "Microsoft Corporation", "PowerShell.EXE"),
-        (@"C:\Program Files\Microsoft Office\root\Office16\OUTLOOK.EXE", "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE\" /recycle", "Microsoft Outlook", "Microsoft Office", "Microsoft Corporation", "Outlook.exe"),
-        (@"C:\Windows\System32\taskhostw.exe", "taskhostw.exe {222A245B-E637-4AE9-A93F-A59CA119A75E}", "Host Process for Windows Tasks", "Microsoft® Windows® Operating System", "Microsoft Corporation", "taskhostw.exe"),
-        (@"C:\Windows\System32\msiexec.exe", @"C:\Windows\system32\msiexec.exe /V", "Windows® installer", "Windows Installer - Unicode", "Microsoft Corporation", "msiexec.exe"),
-        (@"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe", "\"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe\" --type=utility --utility-sub-type=network.mojom.NetworkService --lang=en-US --service-sandbox-type=none --mojo-platform-channel-handle=2412 --field-trial-handle=2256,i,4571239876543210,1234987654321,262144 /prefetch:3", "Microsoft Edge", "Microsoft Edge", "Microsoft Corporation", "msedge.exe"),
-        (@"C:\Windows\System32\cmd.exe", @"C:\Windows\system32\cmd.exe /c ""C:\Program Files\Backup\run_nightly.cmd"" --target \\nas01\backups --retain 14", "Windows Command Processor", "Microsoft® Windows® Operating System", "Microsoft Corporation", "Cmd.Exe"),
-        (@"C:\Windows\System32\RuntimeBroker.exe", @"C:\Windows\System32\RuntimeBroker.exe -Embedding", "Runtime Broker", "Microsoft® Windows® Operating System", "Microsoft Corporation", "RuntimeBroker.exe"),
+        (Schedule, Services),
+        (DcomLaunch, Services),
+        (new(@"C:\Program Files\Google\Chrome\Application\chrome.exe", "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\" --type=renderer --display-capture-permissions-policy-allowed --lang=en-US --device-scale-factor=1 --num-raster-threads=4 --enable-main-frame-before-activation --renderer-client-id=12 --time-ticks-at-unix-epoch=-1700000000000000 --launch-time-ticks=5241234567 --field-trial-handle=1996,i,7203816554019982311,5128834490716630075,262144 /prefetch:1", "Google Chrome", "Google Chrome", "Google LLC", "chrome.exe"), ChromeBrowser),
+        (ChromeBrowser, Explorer),
+        (new(@"C:\Windows\System32\conhost.exe", @"\??\C:\Windows\system32\conhost.exe 0x4", "Console Window Host", WindowsProduct, Microsoft, "CONHOST.EXE"), Cmd),
+        (new(@"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe", "\"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe\"", "Windows PowerShell", WindowsProduct, Microsoft, "PowerShell.EXE"), Explorer),
+        (new(@"C:\Program Files\Microsoft Office\root\Office16\OUTLOOK.EXE", "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE\" /recycle", "Microsoft Outlook", "Microsoft Office", Microsoft, "Outlook.exe"), Explorer),
+        (new(@"C:\Program Files\Microsoft Office\root\Office16\WINWORD.EXE", "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE\" /n \"C:\\Users\\alice\\Documents\\Q3 planning.docx\" /o \"\"", "Microsoft Word", "Microsoft Office", Microsoft, "WinWord.exe"), Explorer),
+        (new(@"C:\Windows\System32\taskhostw.exe", "taskhostw.exe {222A245B-E637-4AE9-A93F-A59CA119A75E}", "Host Process for Windows Tasks", WindowsProduct, Microsoft, "taskhostw.exe"), Schedule),
+        (new(@"C:\Windows\System32\msiexec.exe", @"C:\Windows\system32\msiexec.exe /V", "Windows® installer", "Windows Installer - Unicode", Microsoft, "msiexec.exe"), Services),
+        (new(@"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe", "\"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe\" --type=utility --utility-sub-type=network.mojom.NetworkService --lang=en-US --service-sandbox-type=none --mojo-platform-channel-handle=2412 --field-trial-handle=2256,i,4571209876543210,1230987654321,262144 /prefetch:3", "Microsoft Edge", "Microsoft Edge", Microsoft, "msedge.exe"), EdgeBrowser),
+        (EdgeBrowser, Explorer),
+        (Cmd, Schedule),
+        (new(@"C:\Windows\System32\RuntimeBroker.exe", @"C:\Windows\System32\RuntimeBroker.exe -Embedding", "Runtime Broker", WindowsProduct, Microsoft, "RuntimeBroker.exe"), DcomLaunch),
+        (new(@"C:\Windows\System32\dllhost.exe", @"C:\Windows\system32\DllHost.exe /Processid:{AB8902B4-09CA-4BB6-B78D-A8F59079A8D5}", "COM Surrogate", WindowsProduct, Microsoft, "dllhost.exe"), DcomLaunch),
+        (new(@"C:\Windows\System32\backgroundTaskHost.exe", "\"C:\\Windows\\system32\\backgroundTaskHost.exe\" -ServerName:BackgroundTaskHost.WebAccountProvider", "Background Task Host", WindowsProduct, Microsoft, "backgroundTaskHost.exe"), DcomLaunch),
+        (new(@"C:\Windows\System32\SearchProtocolHost.exe", "\"C:\\Windows\\system32\\SearchProtocolHost.exe\" Global\\UsGthrFltPipeMssGthrPipe5_ Global\\UsGthrCtrlFltPipeMssGthrPipe5 1 -2147483646 \"Software\\Microsoft\\Windows Search\" \"Mozilla/4.0 (compatible; MSIE 6.0; Windows NT; MS Search 4.0 Robot)\" \"C:\\ProgramData\\Microsoft\\Search\\Data\\Temp\\usgthrsvc\" \"DownLevelDaemon\"", "Microsoft Windows Search Protocol Host", WindowsProduct, Microsoft, "SearchProtocolHost.exe"), SearchIndexer),
+        (new(@"C:\Program Files\Microsoft OneDrive\OneDrive.exe", "\"C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe\" /background", "Microsoft OneDrive", "Microsoft OneDrive", Microsoft, "OneDrive.exe"), Explorer),
+        (new(@"C:\Windows\System32\wbem\WmiPrvSE.exe", @"C:\Windows\system32\wbem\wmiprvse.exe -secured -Embedding", "WMI Provider Host", WindowsProduct, Microsoft, "Wmiprvse.exe"), DcomLaunch),
+    ];
+
+    /// <summary>Where an attacker's commands start from: an interactive shell.</summary>
+    public static readonly Process[] InteractiveShells = [Explorer, Cmd];
+
+    /// <summary>Images of long-running processes that load DLLs, write files and registry values.</summary>
+    public static readonly string[] Images =
+    [
+        @"C:\Windows\System32\svchost.exe", @"C:\Program Files\Google\Chrome\Application\chrome.exe", @"C:\Windows\explorer.exe",
+        @"C:\Program Files\Microsoft Office\root\Office16\OUTLOOK.EXE", @"C:\Windows\System32\RuntimeBroker.exe",
+        @"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe", @"C:\Windows\System32\SearchIndexer.exe",
+    ];
+
+    /// <summary>Outbound connections as workstations make them: image, destination port, whether the destination is internal.</summary>
+    public static readonly (string Image, int Port, bool Internal)[] Connections =
+    [
+        (@"C:\Program Files\Google\Chrome\Application\chrome.exe", 443, false),
+        (@"C:\Program Files\Google\Chrome\Application\chrome.exe", 80, false),
+        (@"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe", 443, false),
+        (@"C:\Windows\System32\svchost.exe", 443, false),
+        (@"C:\Windows\System32\svchost.exe", 53, true),
+        (@"C:\Windows\System32\svchost.exe", 135, true),
+        (@"C:\Program Files\Microsoft Office\root\Office16\OUTLOOK.EXE", 443, true),
+        (@"C:\Program Files\Microsoft OneDrive\OneDrive.exe", 443, false),
+        (@"C:\Windows\System32\lsass.exe", 389, true),
+        ("System", 445, true),
     ];
 
     /// <summary>Command lines public SigmaHQ process-creation rules detect.</summary>
@@ -41,7 +93,8 @@ internal static class SyntheticEventValues
 
     public static readonly string[] RegistryKeys =
     [
-        @"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Run\OneDrive",
+        @"HKU\S-1-5-21-1004336348-1177238915-682003330-1104\Software\Microsoft\Windows\CurrentVersion\Explorer\FeatureUsage\AppSwitched\Microsoft.Windows.Explorer",
+        @"HKU\S-1-5-21-1004336348-1177238915-682003330-1104\Software\Microsoft\Office\16.0\Outlook\Profiles\Outlook\0a0d020000000000c000000000000046\LastChangeVer",
         @"HKU\S-1-5-21-1004336348-1177238915-682003330-1104\Software\Microsoft\Windows\CurrentVersion\Explorer\RecentDocs\.docx\MRUListEx",
         @"HKLM\System\CurrentControlSet\Services\bam\State\UserSettings\S-1-5-21-1004336348-1177238915-682003330-1104\\Device\HarddiskVolume3\Windows\System32\svchost.exe",
         @"HKLM\SOFTWARE\Microsoft\Windows Defender\Features\TamperProtection",
@@ -62,5 +115,4 @@ internal static class SyntheticEventValues
         "technique_id=T1547.001,technique_name=Registry Run Keys / Start Folder", "technique_id=T1204,technique_name=User Execution",
     ];
 
-    public static readonly int[] Ports = [443, 80, 53, 445, 135, 389, 3389, 5985, 8080];
 }

@@ -12,7 +12,7 @@ namespace SigmaSharp.Evaluation;
 /// regexes are built, placeholders expanded. Field names are resolved once through
 /// <see cref="FieldResolver"/> (the log source's field mapping, then the schema's).
 /// </summary>
-internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan regexTimeout)
+internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan regexTimeout, Action<SigmaDiagnostic>? onRegexTimeout = null)
 {
     /// <summary>Most alternatives one value may expand to through placeholders.</summary>
     public const int MaxExpansion = 10_000;
@@ -163,7 +163,11 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
                 case SigmaBool b:
                     return keyword ? Text(AsKeyword(SigmaString.FromLiteral(b.Value ? "true" : "false"))) : new BoolMatcher(b.Value);
                 case SigmaRegex r:
-                    var regex = RegexMatcher.Create(r, compiler._regexTimeout, null, out var error, compiler._regexes);
+                    // Only a backtracking regex can time out; each matcher calls this once, on its first timeout.
+                    var report = compiler._onRegexTimeout;
+                    var regex = RegexMatcher.Create(
+                        r, compiler._regexTimeout, report is null ? null : _ => report(EvaluationFacts.RegexTimedOut(at, r.Pattern)),
+                        out var error, compiler._regexes);
                     if (regex is null)
                     {
                         Fail(EvaluationFacts.UnsupportedRegex(at, r.Pattern, error ?? "invalid"));
@@ -241,6 +245,7 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
 
     private readonly PlaceholderValues _placeholders = placeholders;
     private readonly TimeSpan _regexTimeout = regexTimeout;
+    private readonly Action<SigmaDiagnostic>? _onRegexTimeout = onRegexTimeout;
 
     // A rule is compiled once per route field naming, and many rules repeat patterns: one .NET
     // Regex per pattern (they are large and thread-safe); each matcher keeps its own timeout state.

@@ -35,9 +35,9 @@ internal sealed class RuleSet
 
     public static RuleSet Build(
         IEnumerable<SigmaRule> rules, IReadOnlyList<SigmaFilter> filters, ScanOptions options, EventSchema schema,
-        List<SigmaDiagnostic> diagnostics)
+        List<SigmaDiagnostic> diagnostics, Action<SigmaDiagnostic>? onRegexTimeout = null)
     {
-        var compiler = new RuleCompiler(options.Placeholders, options.RegexTimeout);
+        var compiler = new RuleCompiler(options.Placeholders, options.RegexTimeout, onRegexTimeout);
         var map = options.IgnoreLogSources ? null : options.LogSources ?? LogSourceMap.Default;
         var baseFields = new FieldResolver(schema);
         var resolvers = new Dictionary<LogSourceRoute, FieldResolver>(ReferenceEqualityComparer.Instance);
@@ -189,6 +189,10 @@ internal sealed class EvaluationScratch
     }
 
     public List<RuleGroup> Groups { get; } = [];
+
+    /// <summary>The event object the thread builds each event of its batch into (see <see cref="EventBatch"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "passed by ref to be made on first use")]
+    public SigmaEvent? Event;
 
     /// <summary>False when the rule already matched this event through another group.</summary>
     public bool IsNew(int rule) => !_dedupe || _matchedStamp[rule] != _serial;

@@ -27,14 +27,24 @@ public sealed class Scanner
         Schema = new EventSchema(_options.FieldMapping);
         _correlator = new Correlator(rules, _options.CorrelationLateness, _diagnostics);
         var wanted = rules.DetectionRules.Where(r => Emits(r) || _correlator.Reads(r));
-        _set = RuleSet.Build(wanted, [.. rules.Filters], _options, Schema, _diagnostics);
+        _set = RuleSet.Build(wanted, [.. rules.Filters], _options, Schema, _diagnostics, ReportRegexTimeout);
         _emits = [.. _set.Rules.Select(Emits)];
         _correlationFields = [.. _set.Rules.Select(r => _correlator.FieldsNeededBy(r).Select(Schema.Field).ToArray())];
         Counters = new ScanCounters(_set.Rules.Count) { Rules = _set.Rules, Log = _options.EventDiagnostics };
     }
 
-    /// <summary>Why rules were not compiled (errors) or how they were routed (info); see docs/evaluation.md.</summary>
-    public IReadOnlyList<SigmaDiagnostic> Diagnostics => _diagnostics;
+    /// <summary>Why rules were not compiled (errors) or how they were routed (info), and regexes that
+    /// timed out during a scan (SIG604, once per rule value); see docs/evaluation.md.</summary>
+    public IReadOnlyList<SigmaDiagnostic> Diagnostics
+    {
+        get
+        {
+            lock (_diagnostics)
+            {
+                return [.. _diagnostics];
+            }
+        }
+    }
 
     /// <summary>The detection rules that are scanned.</summary>
     public IReadOnlyList<SigmaRule> Rules => _set.Rules;
@@ -134,7 +144,8 @@ public sealed class Scanner
         Action<int, CompiledDetection> onMatch = OnMatch;
         for (var i = 0; i < batch.Count; i++)
         {
-            current = batch.TryParse(i);
+            // Matches copy what they report, so one event object serves the whole batch.
+            current = batch.TryParseInto(i, ref scratch.Event);
             if (current is null)
             {
                 continue;
@@ -145,6 +156,19 @@ public sealed class Scanner
         Counters.AddEvents(events);
         _scratch.Add(scratch);
         return matches;
+    }
+
+    // Called from worker threads, once per compiled regex matcher: a rule compiled for two routes has
+    // two matchers of the same value, reported once.
+    private void ReportRegexTimeout(SigmaDiagnostic diagnostic)
+    {
+        lock (_diagnostics)
+        {
+            if (!_diagnostics.Contains(diagnostic))
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
     }
 
     private EvaluationScratch Rent() => _scratch.TryTake(out var scratch) ? scratch : _set.CreateScratch();

@@ -55,5 +55,23 @@ public sealed class EventBatch
         return sigmaEvent;
     }
 
+    /// <summary>
+    /// As <see cref="TryParse"/>, built into <paramref name="reused"/> (made on first use): for a
+    /// worker that is done with each event before it parses the next.
+    /// </summary>
+    internal SigmaEvent? TryParseInto(int index, ref SigmaEvent? reused)
+    {
+        var record = _records[index];
+        var code = EventBuilder.TryBuildInto(
+            _options.Schema, _buffer, record.Start, record.Length, _options.MaxDepth,
+            new EventOrigin(Source, record.Line), ref reused, out var message);
+        if (code is { } failure)
+        {
+            _options.Report(Source, record.Line, failure, message!);
+            return null;
+        }
+        return reused;
+    }
+
     internal readonly record struct RecordRange(int Start, int Length, long Line);
 }

@@ -37,13 +37,50 @@ public static class EventBuilder
         out SigmaEvent? sigmaEvent, out string? message)
     {
         sigmaEvent = null;
+        var code = TryFlatten(schema, buffer, start, length, maxDepth, out var scratch, out message);
+        if (code is null)
+        {
+            var (ids, values) = scratch.ToArrays();
+            sigmaEvent = new SigmaEvent(schema, buffer, start, length, ids, values, origin);
+        }
+        return code;
+    }
+
+    /// <summary>
+    /// As <see cref="TryBuild(EventSchema, byte[], int, int, int, EventOrigin, out SigmaEvent?, out string?)"/>,
+    /// into <paramref name="reused"/> when given (made on first use): allocation-free per event, for
+    /// callers whose events never outlive the next one.
+    /// </summary>
+    internal static EventDiagnosticCode? TryBuildInto(
+        EventSchema schema, byte[] buffer, int start, int length, int maxDepth, EventOrigin origin,
+        ref SigmaEvent? reused, out string? message)
+    {
+        var code = TryFlatten(schema, buffer, start, length, maxDepth, out var scratch, out message);
+        if (code is null)
+        {
+            if (reused is null || !ReferenceEquals(reused.Schema, schema))
+            {
+                var (ids, values) = scratch.ToArrays();
+                reused = new SigmaEvent(schema, buffer, start, length, ids, values, origin);
+            }
+            else
+            {
+                reused.Reuse(buffer, start, length, scratch, origin);
+            }
+        }
+        return code;
+    }
+
+    private static EventDiagnosticCode? TryFlatten(
+        EventSchema schema, byte[] buffer, int start, int length, int maxDepth, out EventBuilderScratch scratch, out string? message)
+    {
         var json = buffer.AsSpan(start, length);
+        scratch = t_scratch ??= new EventBuilderScratch();
         if (!Utf8.IsValid(json))
         {
             message = "the record is not valid UTF-8";
             return EventDiagnosticCode.InvalidUtf8;
         }
-        var scratch = t_scratch ??= new EventBuilderScratch();
         scratch.Clear();
         try
         {
@@ -64,8 +101,6 @@ public static class EventBuilder
             message = $"invalid JSON string: {ex.Message}";
             return EventDiagnosticCode.InvalidJson;
         }
-        var (ids, values) = scratch.ToArrays();
-        sigmaEvent = new SigmaEvent(schema, buffer, start, length, ids, values, origin);
         return null;
     }
 

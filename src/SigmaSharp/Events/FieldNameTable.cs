@@ -55,6 +55,9 @@ internal sealed class FieldNameTable
     internal PathNode NodeOf(int nodeId) => Volatile.Read(ref _nodes)[nodeId];
 
     /// <summary>The child of <paramref name="parent"/> called <paramref name="utf8Name"/>.</summary>
+    /// <summary>How many name ids exist so far (ids are dense, from 0).</summary>
+    internal int NameCount => Volatile.Read(ref _nameCount);
+
     internal PathNode GetChild(PathNode parent, PathNode? previousSibling, ReadOnlySpan<byte> utf8Name)
     {
         var hint = previousSibling is null ? parent.FirstChildHint : previousSibling.NextSiblingHint;

@@ -24,6 +24,11 @@ public readonly struct FieldValues
     /// <summary>The first value; <see langword="null"/> when missing or JSON null.</summary>
     public string? First => _event?.ValueAt(_first);
 
+    /// <summary>The entry index of the first value in its event (for raw access); only when <see cref="Exists"/>.</summary>
+    internal int FirstIndex => _first;
+
+    internal SigmaEvent? Event => _event;
+
     /// <summary>The full dotted path the name resolved to, or null when missing.</summary>
     public string? Path => _event?.Schema.Names.NameOf(_pathId);
 

@@ -21,7 +21,7 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
 
     public IEnumerable<EventBatch> ReadBatches()
     {
-        _buffer = new byte[Math.Max(options.BatchBytes, 1024)];
+        _buffer = GC.AllocateUninitializedArray<byte>(Math.Max(options.BatchBytes, 1024));
         FillForDetection();
         var pos = _buffer.AsSpan(0, _end).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         RecordSplitter splitter = IsJsonDocument(_buffer.AsSpan(pos, _end - pos))
@@ -116,14 +116,16 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
         var keep = _end - keepFrom;
         EventBatch? batch = null;
         var target = _buffer;
+        // Uninitialised: only bytes read from the stream are ever looked at, so clearing each new
+        // batch buffer would be wasted work.
         if (_records.Count > 0)
         {
             batch = TakeBatch();
-            target = new byte[Math.Max(options.BatchBytes, keep * 2)];
+            target = GC.AllocateUninitializedArray<byte>(Math.Max(options.BatchBytes, keep * 2));
         }
         else if (keep > _buffer.Length / 2)
         {
-            target = new byte[_buffer.Length * 2];
+            target = GC.AllocateUninitializedArray<byte>(_buffer.Length * 2);
         }
         _buffer.AsSpan(keepFrom, keep).CopyTo(target);
         _buffer = target;

@@ -22,10 +22,17 @@ namespace SigmaSharp.Events;
 /// </remarks>
 public sealed class SigmaEvent
 {
-    private readonly byte[] _json;
-    private readonly int[] _ids; // [0, n): full path name ids; [n, 2n): Sigma name ids
-    private readonly ValueSpan[] _values;
+    private byte[] _json;
+    private int[] _ids; // [0, n): full path name ids; [n, 2n): Sigma name ids
+    private ValueSpan[] _values; // [0, n) in use; longer when the event object is reused
+    private int _count; // n
+    private int[]? _next; // reused events only: per entry, the next entry of the same path, or -1
     private string?[]? _decoded;
+    // Reused events only: where each name resolved in the current event (rules, routes and the
+    // prefilter ask for the same fields many times per event), valid when the stamp is _serial.
+    private int[]? _resolvedStamp;
+    private int[]? _resolvedEntry;
+    private int _serial;
     private DateTimeOffset? _timestamp;
     private bool _timestampDone;
 
@@ -39,22 +46,23 @@ public sealed class SigmaEvent
         JsonLength = length;
         _ids = ids;
         _values = values;
+        _count = values.Length;
     }
 
     public EventSchema Schema { get; }
 
     /// <summary>Where the event came from (file name and line or record number), if known.</summary>
-    public EventOrigin Origin { get; }
+    public EventOrigin Origin { get; private set; }
 
     /// <summary>Number of flattened entries, including nulls and empty containers.</summary>
-    public int FieldCount => _values.Length;
+    public int FieldCount => _count;
 
     /// <summary>The event as UTF-8 JSON, as read.</summary>
     public ReadOnlyMemory<byte> Json => _json.AsMemory(JsonStart, JsonLength);
 
-    internal int JsonStart { get; }
+    internal int JsonStart { get; private set; }
 
-    internal int JsonLength { get; }
+    internal int JsonLength { get; private set; }
 
     /// <summary>Values of a field; see the class remarks for how names resolve.</summary>
     public FieldValues this[string name] => Get(Schema.Field(name));
@@ -85,9 +93,9 @@ public sealed class SigmaEvent
         get
         {
             var names = Schema.Names;
-            for (var i = 0; i < _values.Length; i++)
+            for (var i = 0; i < _count; i++)
             {
-                var shortId = _ids[_values.Length + i];
+                var shortId = _ids[_count + i];
                 var path = names.NameOf(_ids[i]);
                 yield return new EventField(path, shortId < 0 ? path : names.NameOf(shortId), ValueAt(i), KindAt(i));
             }
@@ -99,7 +107,7 @@ public sealed class SigmaEvent
     {
         get
         {
-            for (var i = 0; i < _values.Length; i++)
+            for (var i = 0; i < _count; i++)
             {
                 if (ValueAt(i) is { } value)
                 {
@@ -162,16 +170,105 @@ public sealed class SigmaEvent
         return decoded[index] ??= Decode(span);
     }
 
+    /// <summary>
+    /// The text of entry <paramref name="index"/> as <see cref="ValueAt"/> gives it, without making a
+    /// string when the value is plain ASCII that fits <paramref name="buffer"/> (the usual case for
+    /// channels, event ids, codes); false for null and empty containers.
+    /// </summary>
+    internal bool TryGetText(int index, Span<char> buffer, out ReadOnlySpan<char> text)
+    {
+        var span = _values[index];
+        if (span.Kind is EventValueKind.String or EventValueKind.Number && !span.Escaped && span.Length <= buffer.Length
+            && System.Text.Ascii.ToUtf16(_json.AsSpan(span.Start, span.Length), buffer, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            text = buffer[..written];
+            return true;
+        }
+        var value = ValueAt(index);
+        text = value;
+        return value is not null;
+    }
+
     /// <summary>Raw UTF-8 of a string or number value (still JSON-escaped if it was).</summary>
     internal ReadOnlySpan<byte> RawValueAt(int index) =>
         _json.AsSpan(_values[index].Start, _values[index].Length);
 
-    internal int NextEntryOfPath(int pathId, int from) =>
-        from >= _values.Length ? -1 : IndexOf(_ids.AsSpan(from, _values.Length - from), pathId, from);
+    internal int NextEntryOfPath(int pathId, int from)
+    {
+        // Going on from an entry of this path: reused events link each entry to the next of its path.
+        if (_next is not null && (uint)(from - 1) < (uint)_count && _ids[from - 1] == pathId)
+        {
+            return _next[from - 1];
+        }
+        return from >= _count ? -1 : IndexOf(_ids.AsSpan(from, _count - from), pathId, from);
+    }
+
+    /// <summary>
+    /// Makes this object the event just built in <paramref name="scratch"/>, reusing its arrays: the
+    /// scanner's workers build every event of a batch into one object, since no event of theirs
+    /// outlives its evaluation. Only for objects that were never handed out.
+    /// </summary>
+    internal void Reuse(byte[] json, int start, int length, EventBuilderScratch scratch, EventOrigin origin)
+    {
+        _json = json;
+        JsonStart = start;
+        JsonLength = length;
+        Origin = origin;
+        var count = scratch.Count;
+        if (_values.Length < count)
+        {
+            var capacity = Math.Max(count, _values.Length * 2);
+            _values = new ValueSpan[capacity];
+            _ids = new int[2 * capacity];
+            _decoded = null;
+        }
+        if (_next is null || _next.Length < _values.Length)
+        {
+            _next = new int[_values.Length];
+        }
+        scratch.CopyTo(_ids, _values, _next);
+        _count = count;
+        if (_decoded is not null)
+        {
+            Array.Clear(_decoded);
+        }
+        _timestamp = null;
+        _timestampDone = false;
+        var names = Schema.Names.NameCount;
+        if (_resolvedStamp is null || _resolvedStamp.Length < names)
+        {
+            _resolvedStamp = new int[Math.Max(names * 2, 256)];
+            _resolvedEntry = new int[_resolvedStamp.Length];
+            _serial = 0;
+        }
+        if (++_serial == int.MaxValue)
+        {
+            Array.Clear(_resolvedStamp);
+            _serial = 1;
+        }
+    }
 
     private FieldValues Find(int nameId)
     {
-        var n = _values.Length;
+        var stamps = _resolvedStamp;
+        if (stamps is not null && (uint)nameId < (uint)stamps.Length)
+        {
+            if (stamps[nameId] == _serial)
+            {
+                var entry = _resolvedEntry![nameId];
+                return entry < 0 ? default : new FieldValues(this, _ids[entry], entry);
+            }
+            var found = Resolve(nameId);
+            stamps[nameId] = _serial;
+            _resolvedEntry![nameId] = found.Exists ? found.FirstIndex : -1;
+            return found;
+        }
+        return Resolve(nameId);
+    }
+
+    private FieldValues Resolve(int nameId)
+    {
+        var n = _count;
         var fullIds = _ids.AsSpan(0, n);
         var exact = fullIds.IndexOf(nameId);
         if (exact >= 0)

@@ -27,6 +27,22 @@ public class JsonKeywordSearchTests
     }
 
     [Theory]
+    [InlineData("""{"a":"EVENT::CLEAR"}""", new[] { 0 })]
+    [InlineData("""{"Event":{"EventData":{"a":"event::drop"}}}""", new int[0])]
+    [InlineData("""{"a":"t::clear event:clear"}""", new int[0])]
+    [InlineData("""{"a":"xxevent::clearevent::clear privilege::debug"}""", new[] { 0, 1 })]
+    public void Keywords_found_from_a_window_inside_them_are_checked_whole(string json, int[] expected)
+    {
+        // "event::clear" is looked for from "t::", so a hit must also hold the "even" before it.
+        string[] keywords = ["event::clear", "privilege::debug"];
+        var search = JsonKeywordSearch.TryBuild(keywords)!;
+        var hits = new LiteralHits(keywords.Length);
+        var chars = Array.Empty<char>();
+        Assert.True(search.TryScan(Encoding.UTF8.GetBytes(json), ref chars, hits, [0, 1]));
+        Assert.Equal(expected, hits.Found.Order().ToArray());
+    }
+
+    [Theory]
     [InlineData("""{"a":"\u00e4 sekurlsa::"}""")]
     [InlineData("""{"a":"line\nsekurlsa::"}""")]
     [InlineData("""{"a":"C:\/mimilib.dll"}""")]

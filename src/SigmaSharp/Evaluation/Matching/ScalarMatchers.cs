@@ -9,7 +9,7 @@ namespace SigmaSharp.Evaluation.Matching;
 /// <summary>Numeric parsing shared by the number and comparison matchers.</summary>
 internal static class EventNumber
 {
-    private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    internal const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>Decimal text (JSON numbers, "4688", "-1.5e3"); hex, blanks and other text are not numbers.</summary>
     public static bool TryParse(string text, out decimal value) =>

@@ -8,6 +8,9 @@ internal sealed class ExactIndex
     // Several ids can share a key: 4688 and 4688.0 are two literals of one number.
     private readonly Dictionary<string, List<int>> _texts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<decimal, List<int>> _numbers = [];
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
+
+    public ExactIndex() => _textLookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Add(string literal, int id)
     {
@@ -21,28 +24,35 @@ internal sealed class ExactIndex
         Slot(_texts, literal).Add(id);
     }
 
-    public void Find(string value, LiteralHits hits)
+    /// <summary>Reports the ids of <paramref name="value"/>: text ignoring case, and its number when it reads as one.</summary>
+    public void Find(ReadOnlySpan<char> value, LiteralHits hits)
     {
-        if (_texts.TryGetValue(value, out var ids))
+        if (_textLookup.TryGetValue(value, out var ids))
         {
-            ids.ForEach(hits.Add);
+            foreach (var id in ids)
+            {
+                hits.Add(id);
+            }
         }
         if (_numbers.Count > 0 && ParseNumber(value, out var number) && _numbers.TryGetValue(number, out ids))
         {
-            ids.ForEach(hits.Add);
+            foreach (var id in ids)
+            {
+                hits.Add(id);
+            }
         }
     }
 
     // Event ids and similar are plain digits: parsing them as a long is several times faster than
-    // the general decimal parse, and gives the same value.
-    private static bool ParseNumber(string value, out decimal number)
+    // the general decimal parse, and gives the same value. Text that cannot start a number is not one.
+    private static bool ParseNumber(ReadOnlySpan<char> value, out decimal number)
     {
         if (value.Length is > 0 and <= 18 && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var whole))
         {
             number = whole;
             return true;
         }
-        return EventNumber.TryParse(value, out number);
+        return decimal.TryParse(value, EventNumber.Style, System.Globalization.CultureInfo.InvariantCulture, out number);
     }
 
     private static List<int> Slot<TKey>(Dictionary<TKey, List<int>> map, TKey key)

@@ -20,12 +20,12 @@ internal sealed class JsonKeywordSearch
         SearchValues.Create(["\\u", "\\n", "\\t", "\\r", "\\b", "\\f", "\\/"], StringComparison.Ordinal);
 
     private readonly SearchValues<string> _any;
-    private readonly (string Form, int Literal)[] _forms;
+    private readonly Keyword[] _keywords;
 
-    private JsonKeywordSearch(SearchValues<string> any, (string, int)[] forms)
+    private JsonKeywordSearch(SearchValues<string> any, Keyword[] keywords)
     {
         _any = any;
-        _forms = forms;
+        _keywords = keywords;
     }
 
     /// <summary>A search for <paramref name="literals"/>, or null when they are too many, empty or not ASCII.</summary>
@@ -35,13 +35,43 @@ internal sealed class JsonKeywordSearch
         {
             return null;
         }
-        var forms = new List<(string, int)>();
+        var keywords = new List<Keyword>();
         for (var i = 0; i < literals.Count; i++)
         {
-            forms.Add((literals[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), i));
+            var form = literals[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            keywords.Add(new Keyword(form, AnchorOf(form), i));
         }
-        var distinct = forms.Select(f => f.Item1).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return new JsonKeywordSearch(SearchValues.Create(distinct, StringComparison.OrdinalIgnoreCase), [.. forms]);
+        var anchors = keywords.Select(k => k.Form[k.Anchor..]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return new JsonKeywordSearch(SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase), [.. keywords]);
+    }
+
+    // The vectorised search keys on the first three characters of what it looks for, and every hit on
+    // them is verified. Event JSON is full of letters ("Event", "EventData", "events/event"), so each
+    // keyword is looked for from the three-character window richest in rarer characters (':', '.',
+    // digits, spaces; a backslash counts half, JSON paths are full of them), leftmost on ties; the
+    // part before the window is checked on each hit.
+    private static int AnchorOf(string form)
+    {
+        if (form.Length <= 3)
+        {
+            return 0;
+        }
+        var best = 0;
+        var bestScore = -1.0;
+        for (var start = 0; start + 3 <= form.Length; start++)
+        {
+            var score = 0.0;
+            for (var j = start; j < start + 3; j++)
+            {
+                score += char.IsAsciiLetter(form[j]) ? 0 : form[j] == '\\' ? 0.5 : 1;
+            }
+            if (score > bestScore)
+            {
+                best = start;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     /// <summary>
@@ -61,19 +91,22 @@ internal sealed class JsonKeywordSearch
         }
         for (var at = text.IndexOfAny(_any); at >= 0;)
         {
-            var rest = text[at..];
-            foreach (var (form, literal) in _forms)
+            foreach (var keyword in _keywords)
             {
-                if (rest.StartsWith(form, StringComparison.OrdinalIgnoreCase))
+                var start = at - keyword.Anchor;
+                if (start >= 0 && text[start..].StartsWith(keyword.Form, StringComparison.OrdinalIgnoreCase))
                 {
-                    hits.Add(ids[literal]);
+                    hits.Add(ids[keyword.Literal]);
                 }
             }
-            var next = rest[1..].IndexOfAny(_any);
+            var next = text[(at + 1)..].IndexOfAny(_any);
             at = next < 0 ? -1 : at + 1 + next;
         }
         return true;
     }
+
+    /// <summary>A literal as JSON writes it, where its anchor starts in it, and its index.</summary>
+    private readonly record struct Keyword(string Form, int Anchor, int Literal);
 
     private static bool HasOtherEscape(ReadOnlySpan<char> text)
     {

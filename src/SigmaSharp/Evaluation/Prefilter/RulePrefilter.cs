@@ -13,6 +13,9 @@ namespace SigmaSharp.Evaluation.Prefilter;
 /// </summary>
 internal sealed class RulePrefilter
 {
+    // Whole values looked up in an exact index are read into this much stack, not made strings.
+    private const int ExactTextBuffer = 256;
+
     private readonly (FieldKey? Field, LiteralAutomaton Automaton, int[] Ids)[] _scans;
     private readonly (FieldKey Field, ExactIndex Index)[] _lookups;
     private readonly int[][] _rulesOfLiteral; // entries: rule << 3 | need index
@@ -165,12 +168,13 @@ internal sealed class RulePrefilter
         }
         var hits = scratch.Hits;
         hits.Reset();
+        Span<char> buffer = stackalloc char[ExactTextBuffer];
         foreach (var (field, index) in _lookups)
         {
             var values = e.Get(field).GetEnumerator();
             while (values.MoveNext())
             {
-                if (values.Current is { } text)
+                if (e.TryGetText(values.CurrentIndex, buffer, out var text))
                 {
                     index.Find(text, hits);
                 }
@@ -234,7 +238,8 @@ internal sealed class RulePrefilter
     }
 
     // ASCII values are scanned as their raw UTF-8 bytes, which saves decoding them; values with other
-    // escapes or non-ASCII characters (whose case folding may reach ASCII, e.g. U+017F) are decoded.
+    // escapes or non-ASCII characters (whose case folding may reach ASCII, e.g. U+017F) are decoded,
+    // unless the thread's cache remembers the value.
     private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids, ValueScanCache? cache)
     {
         var kind = e.KindAt(index);
@@ -245,10 +250,12 @@ internal sealed class RulePrefilter
         if (kind is EventValueKind.String or EventValueKind.Number)
         {
             var raw = e.RawValueAt(index);
-            if (System.Text.Ascii.IsValid(raw)
-                && (cache is not null && raw.Length is >= ValueScanCache.MinLength and <= ValueScanCache.MaxLength
-                    ? cache.ScanJsonAscii(automaton, raw, hits, ids)
-                    : automaton.ScanJsonAscii(raw, hits, ids)))
+            if (cache is not null && raw.Length is >= ValueScanCache.MinLength and <= ValueScanCache.MaxLength)
+            {
+                cache.ScanValue(automaton, raw, e, index, hits, ids);
+                return;
+            }
+            if (System.Text.Ascii.IsValid(raw) && automaton.ScanJsonAscii(raw, hits, ids))
             {
                 return;
             }

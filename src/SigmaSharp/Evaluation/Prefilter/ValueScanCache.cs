@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using SigmaSharp.Events;
 
 namespace SigmaSharp.Evaluation.Prefilter;
 
@@ -33,23 +34,29 @@ internal sealed class ValueScanCache
     }
 
     /// <summary>
-    /// As <see cref="LiteralAutomaton.ScanJsonAscii"/> (same result, same false), answered from
-    /// memory when <paramref name="raw"/> was scanned by <paramref name="automaton"/> lately.
+    /// Reports the literals <paramref name="automaton"/> finds in value <paramref name="index"/> of
+    /// <paramref name="e"/>, whose raw JSON bytes are <paramref name="raw"/>: scanned as bytes when they
+    /// are ASCII with only the escapes <see cref="LiteralAutomaton.ScanJsonAscii"/> reads, else as the
+    /// decoded text. The text is a function of the raw bytes, so any value (non-ASCII ones too, which
+    /// need decoding) is answered from memory when it was scanned lately.
     /// </summary>
-    public bool ScanJsonAscii(LiteralAutomaton automaton, ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
+    public void ScanValue(LiteralAutomaton automaton, ReadOnlySpan<byte> raw, SigmaEvent e, int index, LiteralHits hits, int[] ids)
     {
         var hash = Hash(raw) ^ (uint)RuntimeHelpers.GetHashCode(automaton);
         ref var entry = ref _entries[hash & (Slots - 1)];
-        if (ReferenceEquals(entry.Automaton, automaton) && entry.Hash == hash && raw.SequenceEqual(entry.Value.AsSpan(0, entry.Length)))
+        if (ReferenceEquals(entry.Automaton, automaton) && entry.Hash == hash && entry.Scanned && raw.SequenceEqual(entry.Value.AsSpan(0, entry.Length)))
         {
             foreach (var literal in entry.Found)
             {
                 hits.Add(ids[literal]);
             }
-            return entry.Scanned;
+            return;
         }
         _found.Reset();
-        var scanned = automaton.ScanJsonAscii(raw, _found, _identity);
+        if (!(System.Text.Ascii.IsValid(raw) && automaton.ScanJsonAscii(raw, _found, _identity)) && e.ValueAt(index) is { } text)
+        {
+            automaton.Scan(text, _found, _identity);
+        }
         if (entry.Value is null || entry.Value.Length < raw.Length)
         {
             entry.Value = new byte[Math.Max(raw.Length, 64)];
@@ -58,13 +65,12 @@ internal sealed class ValueScanCache
         entry.Length = raw.Length;
         entry.Hash = hash;
         entry.Automaton = automaton;
-        entry.Scanned = scanned;
+        entry.Scanned = true;
         entry.Found = _found.Found.Count == 0 ? [] : [.. _found.Found];
         foreach (var literal in entry.Found)
         {
             hits.Add(ids[literal]);
         }
-        return scanned;
     }
 
     // Eight bytes per step; quality matters less than speed, since hits are compared in full.

@@ -5,7 +5,8 @@ namespace SigmaSharp.Evaluation.Routing;
 /// <summary>
 /// Finds the rule groups an event belongs to. Routes conditioned on a Channel are indexed by
 /// channel and event id, so an event costs two field lookups and two dictionary probes; the few
-/// routes without a channel condition are tested one by one.
+/// routes without a channel condition are tested one by one. Values are compared as text read
+/// straight from the event's JSON: routing makes no string.
 /// </summary>
 internal sealed class RouteIndex
 {
@@ -13,7 +14,10 @@ internal sealed class RouteIndex
 
     private readonly FieldKey _channel;
     private readonly FieldKey _eventId;
+    private const int MaxText = 128;
+
     private readonly Dictionary<string, Dictionary<string, List<Candidate>>> _byChannel = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, List<Candidate>>>.AlternateLookup<ReadOnlySpan<char>> _byChannelText;
     private readonly List<Candidate> _generic = [];
     private readonly RuleGroup? _everyEvent;
 
@@ -52,14 +56,18 @@ internal sealed class RouteIndex
                 }
             }
         }
+        _byChannelText = _byChannel.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Adds to <paramref name="groups"/> every group whose route <paramref name="e"/> belongs to.</summary>
     public void Collect(SigmaEvent e, List<RuleGroup> groups)
     {
-        if (_byChannel.Count > 0 && e.Get(_channel).First is { } channel && _byChannel.TryGetValue(channel, out var byId))
+        Span<char> buffer = stackalloc char[MaxText];
+        if (_byChannel.Count > 0 && e.Get(_channel) is { Exists: true } channel
+            && e.TryGetText(channel.FirstIndex, buffer, out var channelText) && _byChannelText.TryGetValue(channelText, out var byId))
         {
-            if (e.Get(_eventId).First is { } id && byId.TryGetValue(id, out var exact))
+            if (e.Get(_eventId) is { Exists: true } id && e.TryGetText(id.FirstIndex, buffer, out var idText)
+                && byId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(idText, out var exact))
             {
                 AddMatching(e, exact, groups);
             }
@@ -107,12 +115,20 @@ internal sealed class RouteIndex
 
         private static bool Holds(FieldValues found, string[] values)
         {
+            Span<char> buffer = stackalloc char[MaxText];
             var elements = found.GetEnumerator();
             while (elements.MoveNext())
             {
-                if (elements.Current is { } text && values.Any(v => v.Equals(text, StringComparison.OrdinalIgnoreCase)))
+                if (!found.Event!.TryGetText(elements.CurrentIndex, buffer, out var text))
                 {
-                    return true;
+                    continue;
+                }
+                foreach (var value in values)
+                {
+                    if (text.Equals(value, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
                 }
             }
             return false;
