@@ -48,16 +48,18 @@ internal static class ScanCommand
         string[] Rules, string[] Events, string? Mapping, string? LogSources, bool IgnoreLogSources, string? Placeholders,
         string Format, RuleLevel? MinLevel, string? Output);
 
-    internal static int Run(ScanRequest request, TextWriter? stdout = null)
+    internal static int Run(ScanRequest request, TextWriter? stdout = null, TextWriter? stderr = null)
     {
+        var errors = stderr ?? Console.Error;
         var collection = RuleLoader.Load(request.Rules);
         var loadErrors = collection.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        loadErrors.ForEach(d => Console.Error.WriteLine(d.ToString()));
-        var log = new EventDiagnosticLog(d => Console.Error.WriteLine("skipped: " + d));
+        loadErrors.ForEach(d => errors.WriteLine(d.ToString()));
+        var log = new EventDiagnosticLog(d => errors.WriteLine("skipped: " + d));
         var scanner = new Scanner(collection, Options(request, log));
+        var compileDiagnostics = scanner.Diagnostics.Count;
         foreach (var diagnostic in scanner.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {
-            Console.Error.WriteLine(diagnostic.ToString());
+            errors.WriteLine(diagnostic.ToString());
         }
 
         using var file = request.Output is null ? null : new StreamWriter(request.Output);
@@ -71,7 +73,13 @@ internal static class ScanCommand
 
         writer.Finish();
         progress.Stop();
-        ScanSummary.Write(scanner, loadErrors.Count, Console.Error);
+
+        // Raised while scanning (a regular expression that ran out of time: SIG604), once per rule value.
+        foreach (var diagnostic in scanner.Diagnostics.Skip(compileDiagnostics).Where(d => d.Severity >= DiagnosticSeverity.Warning))
+        {
+            errors.WriteLine(diagnostic.ToString());
+        }
+        ScanSummary.Write(scanner, loadErrors.Count, errors);
         if (loadErrors.Count > 0 || scanner.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return CommandRunner.UsageError;

@@ -52,6 +52,28 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void A_regex_running_out_of_time_is_reported_after_the_scan_and_the_scan_goes_on()
+    {
+        var folder = Directory.CreateTempSubdirectory("sigmasharp-scan-").FullName;
+        try
+        {
+            var rule = Path.Combine(folder, "slow.yml");
+            File.WriteAllText(rule, "title: Pathological regex\nlogsource:\n    product: windows\ndetection:\n    selection:\n        CommandLine|re: '(?=a)(a+)+$'\n    condition: selection\n");
+            var events = Path.Combine(folder, "events.jsonl");
+            File.WriteAllText(events, "{\"CommandLine\":\"" + new string('a', 40) + "!\"}\n{\"CommandLine\":\"b\"}\n");
+            var stderr = new StringWriter();
+            var exit = ScanCommand.Run(new ScanCommand.ScanRequest([rule], [events], null, null, true, null, "jsonl", null, null), new StringWriter(), stderr);
+            Assert.Equal(0, exit);
+            Assert.Contains("SIG604", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains("2 events", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_bad_mapping_file_is_a_usage_error() =>
         Assert.Throws<UsageException>(() => ScanCommand.Run(
             new ScanCommand.ScanRequest([Example("proc_creation_win_whoami_priv.yml")], [Events], Path.Combine(RepositoryPaths.Root!, "README.md"), null, false, null, "jsonl", null, null),
