@@ -20,16 +20,17 @@ internal static class ConversionWriter
         {
             WriteJson(results, finale, writer);
         }
+        else if (finale is not null)
+        {
+            // A finalizing target's end-of-run document holds the rules' queries (sigmac's watcher document, pySigma's
+            // savedsearches.conf or Zircolite JSON): printed alone, as sigmac and sigma-cli print it, not after them.
+            writer.WriteLine(finale);
+        }
         else
         {
             foreach (var query in results.SelectMany(r => r.Queries))
             {
                 writer.WriteLine(query);
-            }
-
-            if (finale is not null)
-            {
-                writer.WriteLine(finale);
             }
         }
     }

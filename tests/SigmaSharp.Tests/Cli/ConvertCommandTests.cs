@@ -73,10 +73,12 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
-    public void Xpack_watcher_document_is_written_at_the_end()
+    public void Xpack_watcher_document_is_written_once_at_the_end()
     {
-        var (_, text) = Convert("xpack-watcher", [Example("proc_creation_win_bypass_uac_via_cmstp.yml")], ["winlogbeat"]);
-        Assert.Contains("_watcher/watch/e66779cc-383e-4224-a3a4-267eeb585c40", text, StringComparison.Ordinal);
+        var (_, text) = Convert("xpack-watcher", [Example("proc_creation_win_bypass_uac_via_cmstp.yml"), Example("proc_creation_win_whoami_priv.yml")], ["winlogbeat"]);
+        // Each watch once: the end-of-run document, not the rules' queries before it as well (they were printed twice).
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(text, "_watcher/watch/e66779cc-383e-4224-a3a4-267eeb585c40"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(text, "curl -s -XPUT"));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal sealed class XPackWatcherBackend : LuceneBackend
     private static readonly Dictionary<string, string> WatcherUrls = new() { ["watcher"] = "_watcher", ["xpack"] = "_xpack/watcher" };
 
     private readonly HashSet<string> _ruleNames = new(StringComparer.Ordinal);
-    private readonly StringBuilder _all = new();
+    private readonly List<string> _documents = [];
     private readonly Lock _lock = new();
     private readonly string _output;
     private readonly string _urlPrefix;
@@ -41,7 +41,7 @@ internal sealed class XPackWatcherBackend : LuceneBackend
     {
         lock (_lock)
         {
-            return _all.ToString();
+            return string.Concat(_documents);
         }
     }
 
@@ -57,7 +57,7 @@ internal sealed class XPackWatcherBackend : LuceneBackend
         };
         lock (_lock)
         {
-            _all.Append(document);
+            _documents.Add(document);
         }
 
         return document;
