@@ -41,7 +41,8 @@ internal sealed class XPackWatcherBackend : LuceneBackend
     {
         lock (_lock)
         {
-            return string.Concat(_documents);
+            // The span overload sizes the result once; the enumerable one grows a builder through 40 MB of text.
+            return string.Concat(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_documents));
         }
     }
 
