@@ -49,7 +49,7 @@ internal sealed partial class EqlBackend(ModernBackendSettings settings) : Moder
 
     protected override TextDialect Dialect => EqlDialect;
 
-    protected override TextQueryRenderer CreateRenderer() => new EqlRenderer(EqlDialect);
+    protected override TextQueryRenderer CreateRenderer() => new EqlRenderer(EqlDialect, Settings.PySigmaCompat);
 
     protected override string FinalizeQuery(SigmaRule rule, string query, int index, IReadOnlyDictionary<string, object?> state, List<SigmaDiagnostic> diagnostics) =>
         Format == "eqlapi" ? new System.Text.Json.Nodes.JsonObject { ["query"] = "any where " + query }.ToJsonString() : "any where " + query;
@@ -61,8 +61,30 @@ internal sealed partial class EqlBackend(ModernBackendSettings settings) : Moder
     private static partial Regex AnyString();
 
     /// <summary>EQL compares an empty string with <c>==</c>; only the compare operators with an equals sign exist for numbers.</summary>
-    private sealed class EqlRenderer(TextDialect dialect) : ElasticRenderer(dialect, "?{field} != null")
+    private sealed class EqlRenderer(TextDialect dialect, bool pySigmaCompat) : ElasticRenderer(dialect, "?{field} != null")
     {
+        /// <summary>
+        /// EQL's lexer knows only the escapes <c>\b \t \n \f \r \" \' \\</c>: pySigma's backslash before a raw line
+        /// break, and its <c>\*</c> / <c>\?</c> for a literal wildcard character, make a query EQL does not parse. Line
+        /// breaks get their escapes; a literal <c>*</c> or <c>?</c> is refused, since <c>:</c> reads both as wildcards
+        /// and the string has no way to say otherwise (<c>compat=pysigma</c> writes pySigma's text).
+        /// </summary>
+        public override string StringValue(SigmaString value)
+        {
+            var text = base.StringValue(value);
+            if (pySigmaCompat)
+            {
+                return text;
+            }
+
+            if (value.Parts.OfType<LiteralPart>().Any(l => l.Text.AsSpan().IndexOfAny('*', '?') >= 0))
+            {
+                NotSupported("a literal '*' or '?' in a value (EQL's ':' reads them as wildcards and its strings cannot escape them)");
+            }
+
+            return text.Replace("\\\n", "\\n", StringComparison.Ordinal).Replace("\\\r", "\\r", StringComparison.Ordinal).Replace("\\\t", "\\t", StringComparison.Ordinal);
+        }
+
         protected override string? StringMatch(string field, SigmaString value) =>
             value.Parts.Count == 0 || IsIpAddress(value) ? QuoteField(field) + "==" + StringValue(value) : base.StringMatch(field, value);
 

@@ -17,7 +17,7 @@ public static class ModernTargets
     [
         new(new("pysigma-splunk", "Splunk SPL as pySigma-backend-splunk writes it (formats: default, savedsearches, data_model; correlations with stats)", null, new[] { "format", "min_time", "max_time" }), "splunk", SplunkSplBackend.Formats, s => new SplunkSplBackend(s)),
         new(new("pysigma-lucene", "Elasticsearch Lucene query strings as pySigma-backend-elasticsearch writes them (formats: default, dsl_lucene, kibana_ndjson)", null, new[] { "format", "compat" }), "lucene", LuceneQueryBackend.Formats, s => new LuceneQueryBackend(s)),
-        new(new("pysigma-eql", "Elasticsearch EQL as pySigma-backend-elasticsearch writes it (formats: default, eqlapi)", null, new[] { "format" }), "eql", EqlBackend.Formats, s => new EqlBackend(s)),
+        new(new("pysigma-eql", "Elasticsearch EQL as pySigma-backend-elasticsearch writes it (formats: default, eqlapi)", null, new[] { "format", "compat" }), "eql", EqlBackend.Formats, s => new EqlBackend(s)),
         new(new("pysigma-esql", "Elasticsearch ES|QL as pySigma-backend-elasticsearch writes it (correlations with STATS)", null, new[] { "format", "compat" }), "esql", EsqlBackend.Formats, s => new EsqlBackend(s)),
         new(new("pysigma-kusto", "Kusto KQL (Microsoft Sentinel / Defender) as pySigma-backend-kusto writes it", null, new[] { "format", "table", "compat" }), "kusto", KustoBackend.Formats, s => new KustoBackend(s)),
         new(new("pysigma-sqlite", "SQLite SQL as pySigma-backend-sqlite (Zircolite) writes it (formats: default, zircolite; correlations with GROUP BY)", null, new[] { "format", "table", "compat" }), "sqlite", SqliteBackend.Formats, s => new SqliteBackend(s)),
