@@ -1,4 +1,3 @@
-using System.Text;
 using CsCheck;
 using SigmaSharp.Conversion.Modern;
 using SigmaSharp.Parsing;
@@ -33,7 +32,7 @@ public sealed class EqlEscapingPropertyTests
             var wildcard = query.StartsWith(Prefix + "f:\"", StringComparison.Ordinal);
             Assert.True(wildcard || query.StartsWith(Prefix + "f==\"", StringComparison.Ordinal), $"{sample}: unexpected query {query}");
             var start = Prefix.Length + (wildcard ? 3 : 4);
-            var (text, end) = ReadString(query, start, sample);
+            var (text, end) = BackslashQuotedString.Read(query, start, "btnfr\"'\\", "EQL", sample);
             Assert.True(end == query.Length, $"{sample}: the value ends the string early in {query}");
             var pattern = new System.Text.RegularExpressions.Regex(
                 "^" + string.Concat(text.Select(c => wildcard && c == '*' ? "[\\s\\S]*" : wildcard && c == '?' ? "[\\s\\S]" : System.Text.RegularExpressions.Regex.Escape(c.ToString()))) + @"\z",
@@ -59,32 +58,5 @@ public sealed class EqlEscapingPropertyTests
         var collection = RuleLoader.LoadTexts([("t.yml", sample.RuleText())]);
         var (backend, _) = ModernTargets.Create("pysigma-eql");
         return backend!.Convert(collection.Rules.Single());
-    }
-
-    private static (string Text, int End) ReadString(string query, int start, EscapingSample sample)
-    {
-        var text = new StringBuilder();
-        for (var i = start; i < query.Length; i++)
-        {
-            var c = query[i];
-            Assert.True(c is not ('\r' or '\n'), $"{sample}: a raw line break inside an EQL string: {query}");
-            if (c == '"')
-            {
-                return (text.ToString(), i + 1);
-            }
-
-            if (c == '\\')
-            {
-                Assert.True(i + 1 < query.Length && query[i + 1] is 'b' or 't' or 'n' or 'f' or 'r' or '"' or '\'' or '\\', $"{sample}: invalid escape at {i} in {query}");
-                text.Append(query[++i] switch { 'b' => '\b', 't' => '\t', 'n' => '\n', 'f' => '\f', 'r' => '\r', var e => e });
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        Assert.Fail($"{sample}: unterminated string: {query}");
-        return (string.Empty, query.Length);
     }
 }

@@ -48,7 +48,7 @@ public sealed class EsqlEscapingPropertyTests
         ];
         var shape = shapes.FirstOrDefault(s => condition.StartsWith(s.Head, StringComparison.Ordinal));
         Assert.True(shape.Head is not null, $"{sample}: unexpected condition {condition}");
-        var (text, end) = ReadString(condition, shape.Head.Length, sample);
+        var (text, end) = BackslashQuotedString.Read(condition, shape.Head.Length, "tnr\"\\", "ES|QL", sample);
         var tail = shape.Head.StartsWith('f') ? string.Empty : ")";
         Assert.True(condition[end..] == tail, $"{sample}: the value ends the string early in {condition}");
         if (!shape.Like)
@@ -58,34 +58,6 @@ public sealed class EsqlEscapingPropertyTests
 
         var pattern = LikePattern(text, sample);
         return candidate => pattern.IsMatch(candidate);
-    }
-
-    /// <summary>A double-quoted ES|QL string from <paramref name="start"/> (after the quote); the end is past the closing quote.</summary>
-    private static (string Text, int End) ReadString(string query, int start, EscapingSample sample)
-    {
-        var text = new StringBuilder();
-        for (var i = start; i < query.Length; i++)
-        {
-            var c = query[i];
-            Assert.True(c is not ('\r' or '\n'), $"{sample}: a raw line break inside an ES|QL string: {query}");
-            if (c == '"')
-            {
-                return (text.ToString(), i + 1);
-            }
-
-            if (c == '\\')
-            {
-                Assert.True(i + 1 < query.Length && query[i + 1] is 't' or 'n' or 'r' or '"' or '\\', $"{sample}: invalid escape at {i} in {query}");
-                text.Append(query[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', var e => e });
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        Assert.Fail($"{sample}: unterminated string: {query}");
-        return (string.Empty, query.Length);
     }
 
     /// <summary>A LIKE pattern as a whole-value regular expression: <c>*</c> any run, <c>?</c> one character, <c>\x</c> x.</summary>

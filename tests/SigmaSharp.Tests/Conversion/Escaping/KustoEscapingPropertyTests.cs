@@ -1,4 +1,3 @@
-using System.Text;
 using CsCheck;
 
 namespace SigmaSharp.Tests.Conversion.Escaping;
@@ -27,7 +26,7 @@ public sealed class KustoEscapingPropertyTests
             var query = sample.Query("pysigma-kusto");
             var shape = Shapes.FirstOrDefault(s => query.StartsWith("f" + s.Operator + "\"", StringComparison.Ordinal));
             Assert.True(shape.Operator is not null, $"{sample}: unexpected query {query}");
-            var (text, end) = ReadString(query, 1 + shape.Operator.Length + 1, sample);
+            var (text, end) = BackslashQuotedString.Read(query, 1 + shape.Operator.Length + 1, "tnr\"'\\", "KQL", sample);
             Assert.True(end == query.Length, $"{sample}: the value ends the string early in {query}");
             foreach (var candidate in sample.Candidates())
             {
@@ -42,32 +41,5 @@ public sealed class KustoEscapingPropertyTests
     public void A_line_feed_in_a_value_is_written_as_its_escape()
     {
         Assert.Equal("f contains \"a\\nb\\tc\"", new EscapingSample("a\nb\tc", MatchMode.Contains).Query("pysigma-kusto"));
-    }
-
-    private static (string Text, int End) ReadString(string query, int start, EscapingSample sample)
-    {
-        var text = new StringBuilder();
-        for (var i = start; i < query.Length; i++)
-        {
-            var c = query[i];
-            Assert.True(c is not ('\r' or '\n'), $"{sample}: a raw line break inside a KQL string: {query}");
-            if (c == '"')
-            {
-                return (text.ToString(), i + 1);
-            }
-
-            if (c == '\\')
-            {
-                Assert.True(i + 1 < query.Length && query[i + 1] is 't' or 'n' or 'r' or '"' or '\'' or '\\', $"{sample}: unknown escape at {i} in {query}");
-                text.Append(query[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', var e => e });
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        Assert.Fail($"{sample}: unterminated string: {query}");
-        return (string.Empty, query.Length);
     }
 }
