@@ -74,39 +74,23 @@ internal sealed partial class EsqlBackend(ModernBackendSettings settings) : Mode
         public override string StringValue(SigmaString value)
         {
             var like = value.HasWildcards;
-            var text = new StringBuilder(value.ToSigmaText().Length + 8).Append('"');
-            foreach (var part in value.Parts)
+            var text = WildcardPattern.Append(new StringBuilder().Append('"'), value, "*", "?", (into, c) =>
             {
-                switch (part)
+                if (like && c is '\\' or '*' or '?')
                 {
-                    case LiteralPart literal:
-                        foreach (var c in literal.Text)
-                        {
-                            if (like && c is '\\' or '*' or '?')
-                            {
-                                text.Append(@"\\");
-                            }
-
-                            text.Append(c switch
-                            {
-                                '\\' => @"\\",
-                                '"' => "\\\"",
-                                '\n' => @"\n",
-                                '\r' => @"\r",
-                                '\t' => @"\t",
-                                _ => c.ToString(),
-                            });
-                        }
-
-                        break;
-                    case WildcardMultiPart:
-                        text.Append('*');
-                        break;
-                    case WildcardSinglePart:
-                        text.Append('?');
-                        break;
+                    into.Append(@"\\");
                 }
-            }
+
+                into.Append(c switch
+                {
+                    '\\' => @"\\",
+                    '"' => "\\\"",
+                    '\n' => @"\n",
+                    '\r' => @"\r",
+                    '\t' => @"\t",
+                    _ => c.ToString(),
+                });
+            });
 
             return text.Append('"').ToString();
         }

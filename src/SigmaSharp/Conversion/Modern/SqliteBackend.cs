@@ -227,31 +227,9 @@ internal sealed partial class SqliteBackend(ModernBackendSettings settings) : Mo
             return QuoteField(field) + " GLOB '" + GlobPattern(value).Replace("'", "''", StringComparison.Ordinal) + "'";
         }
 
-        private static string GlobPattern(SigmaString value)
-        {
-            var pattern = new System.Text.StringBuilder();
-            foreach (var part in value.Parts)
-            {
-                switch (part)
-                {
-                    case WildcardMultiPart:
-                        pattern.Append('*');
-                        break;
-                    case WildcardSinglePart:
-                        pattern.Append('?');
-                        break;
-                    case LiteralPart literal:
-                        foreach (var c in literal.Text)
-                        {
-                            pattern.Append(c is '*' or '?' or '[' ? "[" + c + "]" : c.ToString());
-                        }
-
-                        break;
-                }
-            }
-
-            return pattern.ToString();
-        }
+        private static string GlobPattern(SigmaString value) =>
+            WildcardPattern.Append(new System.Text.StringBuilder(), value, "*", "?", (pattern, c) =>
+                pattern.Append(c is '*' or '?' or '[' ? "[" + c + "]" : c.ToString())).ToString();
 
         protected override string? CidrMatch(string field, SigmaCidr cidr)
         {

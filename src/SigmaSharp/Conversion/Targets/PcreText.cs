@@ -27,33 +27,14 @@ internal static class PcreText
 
     public static string FromLegacyText(string text, bool escapeSpace = false)
     {
-        var value = SigmaString.Parse(text);
-        var result = new StringBuilder(text.Length + 8);
-        foreach (var part in value.Parts)
+        return WildcardPattern.Append(new StringBuilder(text.Length + 8), SigmaString.Parse(text), ".*", ".", (result, c) =>
         {
-            switch (part)
+            if (Metacharacters.Contains(c, StringComparison.Ordinal) || (escapeSpace && c == ' '))
             {
-                case LiteralPart literal:
-                    foreach (var c in literal.Text)
-                    {
-                        if (Metacharacters.Contains(c, StringComparison.Ordinal) || (escapeSpace && c == ' '))
-                        {
-                            result.Append('\\');
-                        }
-
-                        result.Append(c);
-                    }
-
-                    break;
-                case WildcardMultiPart:
-                    result.Append(".*");
-                    break;
-                case WildcardSinglePart:
-                    result.Append('.');
-                    break;
+                result.Append('\\');
             }
-        }
 
-        return result.ToString();
+            result.Append(c);
+        }).ToString();
     }
 }

@@ -133,31 +133,15 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
             return $"$_.{property} -eq {PowerShellString(string.Concat(value.Parts.Cast<LiteralPart>().Select(p => p.Text)))}";
         }
 
-        var pattern = new StringBuilder();
-        foreach (var part in value.Parts)
+        var pattern = WildcardPattern.Append(new StringBuilder(), value, "*", "?", (into, c) =>
         {
-            switch (part)
+            if (c is '*' or '?' or '[' or ']' or '`')
             {
-                case WildcardMultiPart:
-                    pattern.Append('*');
-                    break;
-                case WildcardSinglePart:
-                    pattern.Append('?');
-                    break;
-                case LiteralPart literal:
-                    foreach (var c in literal.Text)
-                    {
-                        if (c is '*' or '?' or '[' or ']' or '`')
-                        {
-                            pattern.Append('`');
-                        }
-
-                        pattern.Append(c);
-                    }
-
-                    break;
+                into.Append('`');
             }
-        }
+
+            into.Append(c);
+        });
 
         return $"$_.{property} -like {PowerShellString(pattern.ToString())}";
     }
