@@ -87,30 +87,88 @@ internal static class ConvertCommand
 
     private static int RunWith(ConvertOptions options, TextWriter stdout)
     {
-        var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
-        var targets = options.Targets.Distinct(StringComparer.Ordinal)
-            .Select(t => (Backend: CreateBackend(options, t, collection, reportWarnings: true), CreateAnother: (Func<IBackend>)(() => CreateBackend(options, t, collection, reportWarnings: false))))
-            .ToList();
-        var backends = targets.Select(t => t.Backend).ToList();
+        var targetNames = options.Targets.Distinct(StringComparer.Ordinal).ToList();
+        var backends = targetNames.Select(t => CreateBackend(options, t, null, reportWarnings: true)).ToList();
         var toFolder = options.Output is not null && (options.Output.EndsWith('/') || Directory.Exists(options.Output));
         if (backends.Count > 1 && !toFolder && (options.Json || options.Output is not null))
         {
             throw new UsageException("several targets write JSON or files only into a folder: give -o DIR/");
         }
 
-        foreach (var diagnostic in collection.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        if (backends.All(b => b.ConvertsIndependently) && ConvertFileByFile(options, targetNames, backends) is { } streamed)
+        {
+            return Report(options, stdout, backends, streamed.Results, streamed.LoadDiagnostics, streamed.Errors, toFolder);
+        }
+
+        // Correlations, filters and run-wide output (watch names, end-of-run documents) need every rule at once.
+        var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
+        var targets = targetNames
+            .Select(t => (Backend: CreateBackend(options, t, collection, reportWarnings: false), CreateAnother: (Func<IBackend>)(() => CreateBackend(options, t, collection, reportWarnings: false))))
+            .ToList();
+        var rules = collection.Rules.Where(r => r is not SigmaFilter).ToList();
+        var converted = BatchConverter.Convert(targets, rules)
+            .Select(results => (IReadOnlyList<ConvertedRule>)[.. results.Select(ConvertedRule.From)])
+            .ToArray();
+        return Report(options, stdout, [.. targets.Select(t => t.Backend)], converted, collection.Diagnostics, collection.RulesWithErrors + collection.FilesSkipped, toFolder);
+    }
+
+    /// <summary>
+    /// Converts each file's rules on the thread that parsed them, keeping only the queries: the rules themselves are
+    /// dropped file by file. Null when the load holds rules that need the whole collection (correlations, filters).
+    /// </summary>
+    private static (IReadOnlyList<ConvertedRule>[] Results, EquatableArray<SigmaDiagnostic> LoadDiagnostics, int Errors)? ConvertFileByFile(
+        ConvertOptions options, List<string> targetNames, List<IBackend> first)
+    {
+        var workers = new List<IBackend[]> { first.ToArray() };
+        for (var i = 1; i < Environment.ProcessorCount; i++)
+        {
+            workers.Add([.. targetNames.Select(t => CreateBackend(options, t, null, reportWarnings: false))]);
+        }
+
+        var load = RuleLoader.LoadEach(options.Paths, workers, (backends, file) =>
+        {
+            var rules = file.Rules.Where(r => r is not SigmaFilter).ToList();
+            var converted = new ConvertedRule[rules.Count * backends.Length];
+            for (var r = 0; r < rules.Count; r++)
+            {
+                for (var t = 0; t < backends.Length; t++)
+                {
+                    converted[(r * backends.Length) + t] = ConvertedRule.From(backends[t].Convert(rules[r]));
+                }
+            }
+
+            return converted;
+        });
+        if (load.NeedsWholeCollection)
+        {
+            return null;
+        }
+
+        var results = new IReadOnlyList<ConvertedRule>[targetNames.Count];
+        for (var t = 0; t < targetNames.Count; t++)
+        {
+            var target = t;
+            results[t] = [.. load.Items.SelectMany(file => file.Where((_, i) => i % targetNames.Count == target))];
+        }
+
+        return (results, load.Diagnostics, load.RulesWithErrors + load.FilesSkipped);
+    }
+
+    private static int Report(
+        ConvertOptions options, TextWriter stdout, List<IBackend> backends, IReadOnlyList<ConvertedRule>[] allResults,
+        EquatableArray<SigmaDiagnostic> loadDiagnostics, int errors, bool toFolder)
+    {
+        foreach (var diagnostic in loadDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             Console.Error.WriteLine(diagnostic.ToString());
         }
 
         var failed = false;
-        var rules = collection.Rules.Where(r => r is not SigmaFilter).ToList();
-        var allResults = BatchConverter.Convert(targets, rules);
         for (var t = 0; t < backends.Count; t++)
         {
             var backend = backends[t];
             var results = allResults[t];
-            var summary = new ConversionSummary(collection, results);
+            var summary = new ConversionSummary(errors, results);
             foreach (var diagnostic in summary.Unsupported)
             {
                 Console.Error.WriteLine(diagnostic.ToString());
@@ -139,7 +197,7 @@ internal static class ConvertCommand
         return failed ? CommandRunner.Findings : CommandRunner.Clean;
     }
 
-    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection collection, bool reportWarnings)
+    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection? collection, bool reportWarnings)
     {
         if (SigmaSharp.Conversion.Modern.ModernTargets.All.Any(t => t.Name == target))
         {

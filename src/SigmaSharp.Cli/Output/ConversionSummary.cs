@@ -1,17 +1,17 @@
-using SigmaSharp.Conversion;
 using SigmaSharp.Rules;
 
 namespace SigmaSharp.Cli.Output;
 
 /// <summary>What a conversion run did: converted, unsupported by reason, and rules that failed to load.</summary>
-internal sealed class ConversionSummary(RuleCollection collection, IReadOnlyList<ConversionResult> results)
+internal sealed class ConversionSummary(int errors, IReadOnlyList<ConvertedRule> results)
 {
     public int Converted { get; } = results.Count(r => r.IsConverted);
 
     public IReadOnlyList<SigmaDiagnostic> Unsupported { get; } =
         [.. results.Where(r => !r.IsConverted).SelectMany(r => r.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(1))];
 
-    public int Errors { get; } = collection.RulesWithErrors + collection.FilesSkipped;
+    /// <summary>Rules with errors and files that could not be read.</summary>
+    public int Errors { get; } = errors;
 
     public override string ToString()
     {

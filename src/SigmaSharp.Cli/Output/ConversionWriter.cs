@@ -1,12 +1,11 @@
 using System.Text.Json;
-using SigmaSharp.Conversion;
 
 namespace SigmaSharp.Cli.Output;
 
 /// <summary>Writes queries as text (one per line, as sigmac printed them) or JSON (rule id, title, file and queries).</summary>
 internal static class ConversionWriter
 {
-    public static void Write(IReadOnlyList<ConversionResult> results, string? finale, bool json, string? output, TextWriter stdout)
+    public static void Write(IReadOnlyList<ConvertedRule> results, string? finale, bool json, string? output, TextWriter stdout)
     {
         if (output is not null && (output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(output)))
         {
@@ -35,11 +34,11 @@ internal static class ConversionWriter
         }
     }
 
-    private static void WritePerRule(IReadOnlyList<ConversionResult> results, string? finale, bool json, string folder)
+    private static void WritePerRule(IReadOnlyList<ConvertedRule> results, string? finale, bool json, string folder)
     {
         Directory.CreateDirectory(folder);
         var extension = json ? ".json" : ".txt";
-        foreach (var group in results.Where(r => r.IsConverted).GroupBy(r => r.Rule.Source.File))
+        foreach (var group in results.Where(r => r.IsConverted).GroupBy(r => r.Source.File))
         {
             var stem = Path.GetFileNameWithoutExtension(group.Key);
             var index = 0;
@@ -67,7 +66,7 @@ internal static class ConversionWriter
         }
     }
 
-    private static void WriteJson(IEnumerable<ConversionResult> results, string? finale, TextWriter writer)
+    private static void WriteJson(IEnumerable<ConvertedRule> results, string? finale, TextWriter writer)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -77,10 +76,10 @@ internal static class ConversionWriter
             foreach (var result in results)
             {
                 json.WriteStartObject();
-                json.WriteString("id", result.Rule.Id);
-                json.WriteString("title", result.Rule.Title);
-                json.WriteString("file", result.Rule.Source.File);
-                json.WriteNumber("document", result.Rule.Source.DocumentIndex);
+                json.WriteString("id", result.Id);
+                json.WriteString("title", result.Title);
+                json.WriteString("file", result.Source.File);
+                json.WriteNumber("document", result.Source.DocumentIndex);
                 json.WriteStartArray("queries");
                 foreach (var query in result.Queries)
                 {

@@ -13,6 +13,79 @@ public static class RuleLoader
     public static RuleCollection Load(IEnumerable<string> paths, YamlBudgets? budgets = null)
     {
         var diagnostics = new List<SigmaDiagnostic>();
+        var files = FindFiles(paths, diagnostics);
+        var results = new RuleFileParser.Result[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = RuleFileParser.ParseFile(files[i].Open, files[i].Display, budgets));
+        return Assemble(results, diagnostics, diagnostics.Count);
+    }
+
+    /// <summary>
+    /// Parses the rule files of <paramref name="paths"/> on all cores and hands each file's result to
+    /// <paramref name="process"/> on the thread that parsed it, with that thread's own <typeparamref name="TWorker"/>
+    /// (taken from <paramref name="workers"/>, one per thread at a time, so give at least one per core). Only what
+    /// <paramref name="process"/> returns is kept, with the files' diagnostics and counts: a batch that needs each rule
+    /// once (a conversion) then never holds the whole corpus's rules, which is what most of the collector's time in a
+    /// whole load goes to. Cross-file steps (legacy aggregations, references, filters) are the caller's: see
+    /// <see cref="StreamedLoad{T}.NeedsWholeCollection"/>.
+    /// </summary>
+    public static StreamedLoad<T> LoadEach<TWorker, T>(
+        IEnumerable<string> paths,
+        IReadOnlyCollection<TWorker> workers,
+        Func<TWorker, RuleFileParser.Result, T> process,
+        YamlBudgets? budgets = null)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        ArgumentNullException.ThrowIfNull(process);
+        if (workers.Count == 0)
+        {
+            throw new ArgumentException("at least one worker is needed", nameof(workers));
+        }
+
+        var diagnostics = new List<SigmaDiagnostic>();
+        var files = FindFiles(paths, diagnostics);
+        var missing = diagnostics.Count;
+        var items = new T[files.Count];
+        var kept = new RuleFileParser.Result[files.Count];
+        var wholeCollection = 0;
+        var idle = new System.Collections.Concurrent.ConcurrentBag<TWorker>(workers);
+        Parallel.For(
+            0,
+            files.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = workers.Count },
+            () => idle.TryTake(out var worker) ? worker : throw new InvalidOperationException("more threads than workers"),
+            (i, _, worker) =>
+            {
+                var result = RuleFileParser.ParseFile(files[i].Open, files[i].Display, budgets);
+                if (result.Rules.Any(NeedsWholeCollection))
+                {
+                    Interlocked.Exchange(ref wholeCollection, 1);
+                }
+
+                items[i] = process(worker, result);
+                kept[i] = result with { Rules = [] };
+                return worker;
+            },
+            idle.Add);
+        foreach (var result in kept)
+        {
+            diagnostics.AddRange(result.Diagnostics);
+        }
+
+        return new StreamedLoad<T>(
+            items,
+            diagnostics.ToEquatableArray(),
+            kept.Count(r => !r.Skipped),
+            kept.Count(r => r.Skipped) + missing,
+            kept.Sum(r => r.RulesWithErrors),
+            wholeCollection != 0);
+    }
+
+    /// <summary>Rules whose meaning depends on other rules of the load (or that become several rules).</summary>
+    private static bool NeedsWholeCollection(SigmaRuleBase rule) =>
+        rule is CorrelationRule or SigmaFilter || (rule is SigmaRule detection && detection.Conditions.Any(c => c.Aggregation is not null));
+
+    private static List<(string Open, string Display)> FindFiles(IEnumerable<string> paths, List<SigmaDiagnostic> diagnostics)
+    {
         var files = new List<(string Open, string Display)>();
         foreach (var path in paths)
         {
@@ -35,9 +108,7 @@ public static class RuleLoader
             }
         }
 
-        var results = new RuleFileParser.Result[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = RuleFileParser.ParseFile(files[i].Open, files[i].Display, budgets));
-        return Assemble(results, diagnostics, diagnostics.Count);
+        return files;
     }
 
     /// <summary>Loads rules from texts already in memory (web requests, tests); names are used as file names.</summary>

@@ -45,6 +45,20 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_correlation_converts_with_the_rules_it_names_from_other_files()
+    {
+        // Files are converted one at a time unless some rule needs others: the base rule sits in a file of its own.
+        File.WriteAllText(Path.Combine(_folder, "a_correlation.yml"),
+            "title: Many failed logons\nid: 5a0e2c64-7d4b-4c8e-9f1a-2b3c4d5e6f70\ncorrelation: {type: event_count, rules: [failed_logon], group-by: [TargetUserName], timespan: 10m, condition: {gte: 5}}\n");
+        File.WriteAllText(Path.Combine(_folder, "b_rule.yml"),
+            "title: Failed logon\nname: failed_logon\nlogsource: {product: windows, service: security}\ndetection: {s: {EventID: 4625}, condition: s}\n");
+        var (exit, text) = Convert("pysigma-splunk", [_folder]);
+        Assert.Equal(0, exit);
+        Assert.Contains("EventID=4625", text, StringComparison.Ordinal);
+        Assert.Contains("| search event_count >= 5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unsupported_rules_are_skipped_by_default_and_fail_on_request()
     {
         var correlation = Example("mr_multiple_failed_logons_then_success.yml");
