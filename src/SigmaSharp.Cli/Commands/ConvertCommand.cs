@@ -95,9 +95,9 @@ internal static class ConvertCommand
             throw new UsageException("several targets write JSON or files only into a folder: give -o DIR/");
         }
 
-        if (backends.All(b => b.ConvertsIndependently) && ConvertFileByFile(options, targetNames, backends) is { } streamed)
+        if (backends.All(b => b.ConvertsIndependently || b is IOrderedCompletion) && ConvertFileByFile(options, targetNames, backends) is { } streamed)
         {
-            return Report(options, stdout, backends, streamed.Results, streamed.LoadDiagnostics, streamed.Errors, toFolder);
+            return Report(options, stdout, backends, streamed.Results, streamed.Documents, streamed.LoadDiagnostics, streamed.Errors, toFolder);
         }
 
         // Correlations, filters and run-wide output (watch names, end-of-run documents) need every rule at once.
@@ -109,14 +109,16 @@ internal static class ConvertCommand
         var converted = BatchConverter.Convert(targets, rules)
             .Select(results => (IReadOnlyList<ConvertedRule>)[.. results.Select(ConvertedRule.From)])
             .ToArray();
-        return Report(options, stdout, [.. targets.Select(t => t.Backend)], converted, collection.Diagnostics, collection.RulesWithErrors + collection.FilesSkipped, toFolder);
+        var finals = targets.Select(t => t.Backend).ToList();
+        return Report(options, stdout, finals, converted, [.. finals.Select(b => b.Finalize())], collection.Diagnostics, collection.RulesWithErrors + collection.FilesSkipped, toFolder);
     }
 
     /// <summary>
     /// Converts each file's rules on the thread that parsed them, keeping only the queries: the rules themselves are
-    /// dropped file by file. Null when the load holds rules that need the whole collection (correlations, filters).
+    /// dropped file by file. Run-wide names and end-of-run documents are made afterwards, in rule order
+    /// (<see cref="IOrderedCompletion"/>). Null when the load holds rules that need the whole collection (correlations, filters).
     /// </summary>
-    private static (IReadOnlyList<ConvertedRule>[] Results, EquatableArray<SigmaDiagnostic> LoadDiagnostics, int Errors)? ConvertFileByFile(
+    private static (IReadOnlyList<ConvertedRule>[] Results, string?[] Documents, EquatableArray<SigmaDiagnostic> LoadDiagnostics, int Errors)? ConvertFileByFile(
         ConvertOptions options, List<string> targetNames, List<IBackend> first)
     {
         var workers = new List<IBackend[]> { first.ToArray() };
@@ -145,17 +147,32 @@ internal static class ConvertCommand
         }
 
         var results = new IReadOnlyList<ConvertedRule>[targetNames.Count];
+        var documents = new string?[targetNames.Count];
         for (var t = 0; t < targetNames.Count; t++)
         {
             var target = t;
-            results[t] = [.. load.Items.SelectMany(file => file.Where((_, i) => i % targetNames.Count == target))];
+            var converted = load.Items.SelectMany(file => file.Where((_, i) => i % targetNames.Count == target)).ToList();
+            (results[t], documents[t]) = first[t] is IOrderedCompletion completion ? Complete(completion, converted) : (converted, first[t].Finalize());
         }
 
-        return (results, load.Diagnostics, load.RulesWithErrors + load.FilesSkipped);
+        return (results, documents, load.Diagnostics, load.RulesWithErrors + load.FilesSkipped);
+    }
+
+    private static (IReadOnlyList<ConvertedRule> Results, string? Document) Complete(IOrderedCompletion completion, List<ConvertedRule> results)
+    {
+        var converted = results.Where(r => r.IsConverted).ToList();
+        var (queries, document) = completion.CompleteInOrder([.. converted.Select(r => new ConvertedQueries(r.Id, r.Title, r.Queries))]);
+        var final = new Dictionary<ConvertedRule, EquatableArray<string>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < converted.Count; i++)
+        {
+            final[converted[i]] = queries[i];
+        }
+
+        return ([.. results.Select(r => final.TryGetValue(r, out var q) ? r with { Queries = q } : r)], document);
     }
 
     private static int Report(
-        ConvertOptions options, TextWriter stdout, List<IBackend> backends, IReadOnlyList<ConvertedRule>[] allResults,
+        ConvertOptions options, TextWriter stdout, List<IBackend> backends, IReadOnlyList<ConvertedRule>[] allResults, string?[] documents,
         EquatableArray<SigmaDiagnostic> loadDiagnostics, int errors, bool toFolder)
     {
         foreach (var diagnostic in loadDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
@@ -188,7 +205,7 @@ internal static class ConvertCommand
                 }
             }
 
-            ConversionWriter.Write(results, backend.Finalize(), options.Json, output, stdout);
+            ConversionWriter.Write(results, documents[t], options.Json, output, stdout);
             stdout.Flush(); // the queries before their summary, also when both streams go to one terminal
             Console.Error.WriteLine((backends.Count > 1 ? backend.Name + ": " : string.Empty) + summary);
             failed |= summary.Errors > 0 || (options.FailUnsupported && summary.Unsupported.Count > 0);

@@ -92,8 +92,11 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
             CurrentRule = null;
         }
 
-        return new ConversionResult(rule, queries.ToImmutable(), EquatableArray<SigmaDiagnostic>.Empty);
+        return Completed(new ConversionResult(rule, queries.ToImmutable(), EquatableArray<SigmaDiagnostic>.Empty));
     }
+
+    /// <summary>A converted rule's result, before it is returned: where a target records what only converted rules count for.</summary>
+    protected virtual ConversionResult Completed(ConversionResult result) => result;
 
     private static ConversionResult Failed(SigmaRuleBase rule, SigmaDiagnostic diagnostic) =>
         new(rule, EquatableArray<string>.Empty, ImmutableArray.Create(diagnostic));

@@ -10,7 +10,7 @@ namespace SigmaSharp.Conversion.Modern;
 /// <see cref="TextDialect"/>, and wrapped by the output format. Targets override only the wrapping and the few
 /// tests their table cannot say.
 /// </summary>
-internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
+internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend, IOrderedCompletion
 {
     private readonly List<string> _allQueries = [];
 
@@ -166,10 +166,19 @@ internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
     /// <summary>False when the end of the run builds a document from all queries (an output format, a finalizer).</summary>
     public bool ConvertsIndependently => Format == "default" && Settings.Pipelines.All(p => p.Finalizers.Count == 0);
 
-    public virtual string? Finalize()
+    public string? Finalize() => Document(_allQueries);
+
+    /// <summary>The queries are the rules' own; the document is built from all of them in rule order, as <see cref="Finalize"/> builds it.</summary>
+    public (IReadOnlyList<EquatableArray<string>> Queries, string? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted)
+    {
+        ArgumentNullException.ThrowIfNull(converted);
+        return ([.. converted.Select(c => c.Queries)], ConvertsIndependently ? null : Document([.. converted.SelectMany(c => c.Queries)]));
+    }
+
+    private string? Document(List<string> queries)
     {
         var finalizer = Settings.Pipelines.SelectMany(p => p.Finalizers).LastOrDefault();
-        return finalizer?.Finalize(_allQueries) ?? FinalizeOutput(_allQueries);
+        return finalizer?.Finalize(queries) ?? FinalizeOutput(queries);
     }
 
     protected virtual string? FinalizeOutput(IReadOnlyList<string> queries) => null;

@@ -10,7 +10,7 @@ namespace SigmaSharp.Conversion.Targets;
 /// command (or plain request, or one-line JSON). Each rule's result holds its watch; <see cref="Finalize"/> returns
 /// all watches of the run, as sigmac printed them at the end.
 /// </summary>
-internal sealed class XPackWatcherBackend : LuceneBackend
+internal sealed class XPackWatcherBackend : LuceneBackend, IOrderedCompletion
 {
     public static new readonly string[] OptionNames =
         [.. LuceneBackend.OptionNames, "output", "es", "watcher_url", "filter_range", "action_throttle_period", "alert_methods", "mail", "mail_from",
@@ -34,7 +34,11 @@ internal sealed class XPackWatcherBackend : LuceneBackend
 
     public override string Name => "xpack-watcher";
 
-    /// <summary>Watch names are made unique across the run, in rule order, and every watch joins the end-of-run document.</summary>
+    /// <summary>
+    /// Watch names are made unique across the run, in rule order, and every converted rule's watches join the
+    /// end-of-run document. A rule that cannot be converted gets no watch there and takes no name (sigmac left its name
+    /// taken and, in our earlier versions, even its watch in the document).
+    /// </summary>
     public override bool ConvertsIndependently => false;
 
     public override string? Finalize()
@@ -46,43 +50,95 @@ internal sealed class XPackWatcherBackend : LuceneBackend
         }
     }
 
+    /// <summary>Each watch is written under its rule's own name; <see cref="Completed"/> makes it unique once the rule converted.</summary>
     protected override string Query(string condition, SigmaRule rule)
     {
-        var name = RuleName(rule);
+        var name = BaseName(rule.Id, rule.Title);
         var watch = Watch(rule, condition);
-        var document = _output switch
+        return _output switch
         {
-            "plain" => $"PUT {_urlPrefix}/watch/{name}\n{PythonJson.Write(watch)}\n",
+            "plain" => $"{NamePrefix}{name}\n{PythonJson.Write(watch)}\n",
             "json" => PythonJson.Write(watch).Replace("\n", string.Empty, StringComparison.Ordinal) + "\n",
-            _ => $"curl -s -XPUT -H 'Content-Type: application/json' --data-binary @- {Options.String("es", "localhost:9200")}/{_urlPrefix}/watch/{name} <<EOF\n{PythonJson.Write(watch)}\nEOF\n",
+            _ => $"{NamePrefix}{name} <<EOF\n{PythonJson.Write(watch)}\nEOF\n",
         };
-        lock (_lock)
-        {
-            _documents.Add(document);
-        }
-
-        return document;
     }
 
-    /// <summary>The rule id, else the title without spaces and parentheses; a counter keeps names unique in a run.</summary>
-    private string RuleName(SigmaRule rule)
+    protected override ConversionResult Completed(ConversionResult result)
     {
-        var name = rule.Id ?? rule.Title.Replace(' ', '-').Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
         lock (_lock)
         {
-            if (!_ruleNames.Add(name))
+            var queries = Named(result.Rule.Id, result.Rule.Title, result.Queries, _ruleNames);
+            _documents.AddRange(queries);
+            return result with { Queries = queries };
+        }
+    }
+
+    public (IReadOnlyList<EquatableArray<string>> Queries, string? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted)
+    {
+        ArgumentNullException.ThrowIfNull(converted);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var queries = converted.Select(c => Named(c.Id, c.Title, c.Queries, names)).ToList();
+        return (queries, string.Concat(queries.SelectMany(q => q)));
+    }
+
+    /// <summary>The text before a watch's name: the start of the curl command or of the plain request.</summary>
+    private string NamePrefix => _output switch
+    {
+        "plain" => $"PUT {_urlPrefix}/watch/",
+        "json" => string.Empty,
+        _ => $"curl -s -XPUT -H 'Content-Type: application/json' --data-binary @- {Options.String("es", "localhost:9200")}/{_urlPrefix}/watch/",
+    };
+
+    /// <summary>The rule id, else the title without spaces and parentheses.</summary>
+    private static string BaseName(string? id, string title) =>
+        id ?? title.Replace(' ', '-').Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The watches of one converted rule under names unique in <paramref name="taken"/> (a counter is added to a name
+    /// already used), whatever name (the rule's own, or one made unique by another instance) they were written under.
+    /// JSON output holds no name, but names are taken all the same, as the other outputs take them.
+    /// </summary>
+    private EquatableArray<string> Named(string? id, string title, EquatableArray<string> queries, HashSet<string> taken)
+    {
+        var name = BaseName(id, title);
+        var prefix = NamePrefix;
+        var renamed = new string[queries.Count];
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var unique = name;
+            if (!taken.Add(unique))
             {
                 var counter = 2;
-                while (!_ruleNames.Add(name + "-" + counter.ToString(CultureInfo.InvariantCulture)))
+                while (!taken.Add(name + "-" + counter.ToString(CultureInfo.InvariantCulture)))
                 {
                     counter++;
                 }
 
-                name += "-" + counter.ToString(CultureInfo.InvariantCulture);
+                unique = name + "-" + counter.ToString(CultureInfo.InvariantCulture);
             }
+
+            renamed[i] = _output == "json" ? queries[i] : Renamed(queries[i], prefix.Length + name.Length, prefix + unique);
         }
 
-        return name;
+        return renamed.ToEquatableArray();
+    }
+
+    /// <summary>The watch with its name replaced: the name written ends at <paramref name="written"/> or runs on with a counter ("-2").</summary>
+    private static string Renamed(string document, int written, string start)
+    {
+        var end = written;
+        if (end < document.Length && document[end] == '-')
+        {
+            var digits = end + 1;
+            while (digits < document.Length && char.IsAsciiDigit(document[digits]))
+            {
+                digits++;
+            }
+
+            end = digits > end + 1 && digits < document.Length && document[digits] is ' ' or '\n' ? digits : end;
+        }
+
+        return end == start.Length && document.StartsWith(start, StringComparison.Ordinal) ? document : string.Concat(start, document.AsSpan(end));
     }
 
     private static KeyValuePair<string, object?> P(string key, object? value) => new(key, value);
