@@ -13,20 +13,17 @@ public static class RuleLoader
     public static RuleCollection Load(IEnumerable<string> paths, YamlBudgets? budgets = null)
     {
         var diagnostics = new List<SigmaDiagnostic>();
-        var files = FindFiles(paths, diagnostics);
-        var results = new RuleFileParser.Result[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = RuleFileParser.ParseFile(files[i].Open, files[i].Display, budgets));
-        return Assemble(results, diagnostics, diagnostics.Count);
+        var parsed = ParseEach(paths, Enumerable.Range(0, Environment.ProcessorCount).ToList(), (_, result) => result, budgets, diagnostics);
+        return Assemble([.. parsed.Select(p => p.Item)], diagnostics, diagnostics.Count);
     }
 
     /// <summary>
     /// Parses the rule files of <paramref name="paths"/> on all cores and hands each file's result to
     /// <paramref name="process"/> on the thread that parsed it, with that thread's own <typeparamref name="TWorker"/>
-    /// (taken from <paramref name="workers"/>, one per thread at a time, so give at least one per core). Only what
-    /// <paramref name="process"/> returns is kept, with the files' diagnostics and counts: a batch that needs each rule
-    /// once (a conversion) then never holds the whole corpus's rules, which is what most of the collector's time in a
-    /// whole load goes to. Cross-file steps (legacy aggregations, references, filters) are the caller's: see
-    /// <see cref="StreamedLoad{T}.NeedsWholeCollection"/>.
+    /// (one thread per worker of <paramref name="workers"/>). Only what <paramref name="process"/> returns is kept,
+    /// with the files' diagnostics and counts: a batch that needs each rule once (a conversion) then never holds the
+    /// whole corpus's rules, which is what most of the collector's time in a whole load goes to. Cross-file steps
+    /// (legacy aggregations, references, filters) are the caller's: see <see cref="StreamedLoad{T}.NeedsWholeCollection"/>.
     /// </summary>
     public static StreamedLoad<T> LoadEach<TWorker, T>(
         IEnumerable<string> paths,
@@ -34,49 +31,35 @@ public static class RuleLoader
         Func<TWorker, RuleFileParser.Result, T> process,
         YamlBudgets? budgets = null)
     {
-        ArgumentNullException.ThrowIfNull(workers);
         ArgumentNullException.ThrowIfNull(process);
-        if (workers.Count == 0)
-        {
-            throw new ArgumentException("at least one worker is needed", nameof(workers));
-        }
-
         var diagnostics = new List<SigmaDiagnostic>();
-        var files = FindFiles(paths, diagnostics);
-        var missing = diagnostics.Count;
-        var items = new T[files.Count];
-        var kept = new RuleFileParser.Result[files.Count];
         var wholeCollection = 0;
-        var idle = new System.Collections.Concurrent.ConcurrentBag<TWorker>(workers);
-        Parallel.For(
-            0,
-            files.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = workers.Count },
-            () => idle.TryTake(out var worker) ? worker : throw new InvalidOperationException("more threads than workers"),
-            (i, _, worker) =>
+        var parsed = ParseEach(
+            paths,
+            workers,
+            (worker, result) =>
             {
-                var result = RuleFileParser.ParseFile(files[i].Open, files[i].Display, budgets);
                 if (result.Rules.Any(NeedsWholeCollection))
                 {
                     Interlocked.Exchange(ref wholeCollection, 1);
                 }
 
-                items[i] = process(worker, result);
-                kept[i] = result with { Rules = [] };
-                return worker;
+                return (Item: process(worker, result), Kept: result with { Rules = [] });
             },
-            idle.Add);
-        foreach (var result in kept)
+            budgets,
+            diagnostics);
+        var missing = diagnostics.Count;
+        foreach (var (_, kept) in parsed.Select(p => p.Item))
         {
-            diagnostics.AddRange(result.Diagnostics);
+            diagnostics.AddRange(kept.Diagnostics);
         }
 
         return new StreamedLoad<T>(
-            items,
+            [.. parsed.Select(p => p.Item.Item)],
             diagnostics.ToEquatableArray(),
-            kept.Count(r => !r.Skipped),
-            kept.Count(r => r.Skipped) + missing,
-            kept.Sum(r => r.RulesWithErrors),
+            parsed.Count(p => !p.Item.Kept.Skipped),
+            parsed.Count(p => p.Item.Kept.Skipped) + missing,
+            parsed.Sum(p => p.Item.Kept.RulesWithErrors),
             wholeCollection != 0);
     }
 
@@ -84,32 +67,85 @@ public static class RuleLoader
     private static bool NeedsWholeCollection(SigmaRuleBase rule) =>
         rule is CorrelationRule or SigmaFilter || (rule is SigmaRule detection && detection.Conditions.Any(c => c.Aggregation is not null));
 
-    private static List<(string Open, string Display)> FindFiles(IEnumerable<string> paths, List<SigmaDiagnostic> diagnostics)
+    /// <summary>
+    /// Files are parsed as the folders are walked (walking thousands of files is not free): one thread per worker
+    /// takes them from the walk, and the results are put in load order at the end — the paths in the order given,
+    /// each folder's files by name.
+    /// </summary>
+    private static List<FoundFile<T>> ParseEach<TWorker, T>(
+        IEnumerable<string> paths, IReadOnlyCollection<TWorker> workers, Func<TWorker, RuleFileParser.Result, T> process, YamlBudgets? budgets, List<SigmaDiagnostic> diagnostics)
     {
-        var files = new List<(string Open, string Display)>();
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(workers);
+        if (workers.Count == 0)
+        {
+            throw new ArgumentException("at least one worker is needed", nameof(workers));
+        }
+
+        using var walk = new System.Collections.Concurrent.BlockingCollection<FoundFile<T>>();
+        var parsers = workers.Select(worker => Task.Factory.StartNew(
+            () =>
+            {
+                var done = new List<FoundFile<T>>();
+                foreach (var file in walk.GetConsumingEnumerable())
+                {
+                    done.Add(file with { Item = process(worker, RuleFileParser.ParseFile(file.Open, file.Display, budgets)) });
+                }
+
+                return done;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default)).ToList();
+        try
+        {
+            Walk(paths, walk, diagnostics);
+        }
+        finally
+        {
+            walk.CompleteAdding();
+            // Every parser has stopped before the walk's queue is disposed, whatever failed.
+            Task.WhenAll(parsers).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
+
+        // The walk order is the file system's; the load order is the paths' and, within a folder, the names'.
+        return [.. parsers.SelectMany(p => p.GetAwaiter().GetResult())
+            .OrderBy(f => f.Path)
+            .ThenBy(f => f.Display, StringComparer.Ordinal)];
+    }
+
+    private static void Walk<T>(IEnumerable<string> paths, System.Collections.Concurrent.BlockingCollection<FoundFile<T>> found, List<SigmaDiagnostic> diagnostics)
+    {
+        var index = 0;
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
                 // Enumerated from the absolute folder (no working-directory lookup per file), shown as the user wrote it.
                 var root = Path.GetFullPath(path);
-                files.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Select(f => (Open: f, Display: Path.Join(path, f.AsSpan(root.Length).TrimStart(Path.DirectorySeparatorChar))))
-                    .OrderBy(f => f.Display, StringComparer.Ordinal));
+                foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+                {
+                    if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    {
+                        found.Add(new FoundFile<T>(index, file, Path.Join(path, file.AsSpan(root.Length).TrimStart(Path.DirectorySeparatorChar)), default!));
+                    }
+                }
             }
             else if (File.Exists(path))
             {
-                files.Add((Path.GetFullPath(path), path));
+                found.Add(new FoundFile<T>(index, Path.GetFullPath(path), path, default!));
             }
             else
             {
                 diagnostics.Add(DiagnosticFacts.FileNotFound(new SourcePosition(path, 0, 0)));
             }
-        }
 
-        return files;
+            index++;
+        }
     }
+
+    /// <summary>A rule file found under the <paramref name="Path"/>-th path given, and what parsing it gave.</summary>
+    private sealed record FoundFile<T>(int Path, string Open, string Display, T Item);
 
     /// <summary>Loads rules from texts already in memory (web requests, tests); names are used as file names.</summary>
     public static RuleCollection LoadTexts(IEnumerable<(string Name, string Text)> texts, YamlBudgets? budgets = null) =>
