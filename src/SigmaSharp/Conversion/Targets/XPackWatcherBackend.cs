@@ -78,7 +78,8 @@ internal sealed class XPackWatcherBackend : LuceneBackend, IOrderedCompletion
         ArgumentNullException.ThrowIfNull(converted);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var queries = converted.Select(c => Named(c.Id, c.Title, c.Queries, names)).ToList();
-        return (queries, string.Concat(queries.SelectMany(q => q)));
+        List<string> documents = [.. queries.SelectMany(q => q)];
+        return (queries, string.Concat(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents)));
     }
 
     /// <summary>The text before a watch's name: the start of the curl command or of the plain request.</summary>
