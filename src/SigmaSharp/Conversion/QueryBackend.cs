@@ -14,6 +14,10 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 {
     protected LegacyConfigChain Config { get; } = config;
 
+    /// <summary>Trees this thread built lately, shared by every target converting on it.</summary>
+    [ThreadStatic]
+    private static QueryTreeCache? t_trees;
+
     protected BackendOptions Options { get; } = options;
 
     /// <summary>
@@ -103,7 +107,8 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
     protected virtual string? ConvertCondition(SigmaRule rule, Rules.Conditions.ConditionNode condition)
     {
-        var tree = new QueryTreeBuilder(rule, Config, IndexField, UsesLogSourceConditions, new(_sigmacWindash, _sigmacEscaping)).Build(condition);
+        var key = new QueryTreeKey(rule, condition, Config, IndexField, UsesLogSourceConditions, new(_sigmacWindash, _sigmacEscaping));
+        var tree = (t_trees ??= new QueryTreeCache()).GetOrBuild(key);
         return tree is null ? null : Query(Node(tree) ?? string.Empty, rule);
     }
 
