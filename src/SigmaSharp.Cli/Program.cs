@@ -5,7 +5,9 @@ namespace SigmaSharp.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => CommandRunner.Run(CreateRoot(), args);
+
+    internal static RootCommand CreateRoot()
     {
         var root = new RootCommand("sigma: check, convert, scan and document Sigma detection rules.");
         root.Subcommands.Add(CheckCommand.Create());
@@ -15,6 +17,6 @@ internal static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
-        return CommandRunner.Run(root, args);
+        return root;
     }
 }

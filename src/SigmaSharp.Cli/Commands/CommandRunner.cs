@@ -9,6 +9,9 @@ internal static class CommandRunner
     public const int Findings = 1;
     public const int UsageError = 2;
 
+    /// <summary>A bug of ours (sysexits' EX_SOFTWARE): the run stopped on an exception no input should cause.</summary>
+    public const int InternalError = 70;
+
     public static int Run(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
@@ -25,12 +28,19 @@ internal static class CommandRunner
 
         try
         {
-            return parse.Invoke();
+            // Our own handling: the default handler would print a mistake in the command line as an unhandled exception
+            // with its stack trace.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
             Console.Error.WriteLine("sigma: " + e.Message);
             return UsageError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"sigma: internal error, please report it with what follows: {e}");
+            return InternalError;
         }
     }
 }

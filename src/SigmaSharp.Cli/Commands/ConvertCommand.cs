@@ -3,6 +3,7 @@ using SigmaSharp.Cli.Output;
 using SigmaSharp.Conversion;
 using SigmaSharp.Parsing;
 using SigmaSharp.Pipelines;
+using SigmaSharp.Pipelines.Processing;
 using SigmaSharp.Rules;
 
 namespace SigmaSharp.Cli.Commands;
@@ -49,6 +50,9 @@ internal static class ConvertCommand
         public string[] Pipelines { get; init; } = [];
     }
 
+    private sealed class PipelineLoad(Func<(ProcessingPipeline? Pipeline, IReadOnlyList<SigmaDiagnostic> Diagnostics)> load)
+        : Lazy<(ProcessingPipeline? Pipeline, IReadOnlyList<SigmaDiagnostic> Diagnostics)>(load);
+
     internal static Dictionary<string, string> ParseBackendOptions(IEnumerable<string> pairs)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -88,14 +92,15 @@ internal static class ConvertCommand
     private static int RunWith(ConvertOptions options, TextWriter stdout)
     {
         var targetNames = options.Targets.Distinct(StringComparer.Ordinal).ToList();
-        var backends = targetNames.Select(t => CreateBackend(options, t, null, reportWarnings: true)).ToList();
+        var pipelines = new PipelineLoad(() => ProcessingPipelines.Load(options.Pipelines));
+        var backends = targetNames.Select(t => CreateBackend(options, t, null, reportWarnings: true, pipelines)).ToList();
         var toFolder = options.Output is not null && (options.Output.EndsWith('/') || Directory.Exists(options.Output));
         if (backends.Count > 1 && !toFolder && (options.Json || options.Output is not null))
         {
             throw new UsageException("several targets write JSON or files only into a folder: give -o DIR/");
         }
 
-        if (backends.All(b => b.ConvertsIndependently || b is IOrderedCompletion) && ConvertFileByFile(options, targetNames, backends) is { } streamed)
+        if (backends.All(b => b.ConvertsIndependently || b is IOrderedCompletion) && ConvertFileByFile(options, targetNames, backends, pipelines) is { } streamed)
         {
             return Report(options, stdout, backends, streamed.Results, streamed.Documents, streamed.LoadDiagnostics, streamed.Errors, toFolder);
         }
@@ -103,7 +108,7 @@ internal static class ConvertCommand
         // Correlations, filters and run-wide output (watch names, end-of-run documents) need every rule at once.
         var collection = FilterApplier.Apply(RuleLoader.Load(options.Paths));
         var targets = targetNames
-            .Select(t => (Backend: CreateBackend(options, t, collection, reportWarnings: false), CreateAnother: (Func<IBackend>)(() => CreateBackend(options, t, collection, reportWarnings: false))))
+            .Select(t => (Backend: CreateBackend(options, t, collection, reportWarnings: false, pipelines), CreateAnother: (Func<IBackend>)(() => CreateBackend(options, t, collection, reportWarnings: false, pipelines))))
             .ToList();
         var rules = collection.Rules.Where(r => r is not SigmaFilter).ToList();
         var converted = BatchConverter.Convert(targets, rules)
@@ -119,12 +124,12 @@ internal static class ConvertCommand
     /// (<see cref="IOrderedCompletion"/>). Null when the load holds rules that need the whole collection (correlations, filters).
     /// </summary>
     private static (IReadOnlyList<ConvertedRule>[] Results, string?[] Documents, EquatableArray<SigmaDiagnostic> LoadDiagnostics, int Errors)? ConvertFileByFile(
-        ConvertOptions options, List<string> targetNames, List<IBackend> first)
+        ConvertOptions options, List<string> targetNames, List<IBackend> first, PipelineLoad pipelines)
     {
         var workers = new List<IBackend[]> { first.ToArray() };
         for (var i = 1; i < Environment.ProcessorCount; i++)
         {
-            workers.Add([.. targetNames.Select(t => CreateBackend(options, t, null, reportWarnings: false))]);
+            workers.Add([.. targetNames.Select(t => CreateBackend(options, t, null, reportWarnings: false, pipelines))]);
         }
 
         var load = RuleLoader.LoadEach(options.Paths, workers, (backends, file) =>
@@ -214,7 +219,9 @@ internal static class ConvertCommand
         return failed ? CommandRunner.Findings : CommandRunner.Clean;
     }
 
-    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection? collection, bool reportWarnings)
+    /// <param name="pipelines">The run's -p pipelines, loaded once for all its backends: a loaded pipeline is only read
+    /// (its per-item memo is concurrent), so the instances converting in parallel share it.</param>
+    private static IBackend CreateBackend(ConvertOptions options, string target, RuleCollection? collection, bool reportWarnings, PipelineLoad pipelines)
     {
         if (SigmaSharp.Conversion.Modern.ModernTargets.All.Any(t => t.Name == target))
         {
@@ -223,7 +230,11 @@ internal static class ConvertCommand
                 throw new UsageException($"{target} takes processing pipelines (-p), not sigmac configs (-c)");
             }
 
-            var (modern, problems) = SigmaSharp.Conversion.Modern.ModernTargets.Create(target, options.Pipelines, options.BackendOptions, collection);
+            var (pipeline, loadProblems) = pipelines.Value;
+            var (modern, more) = pipeline is null
+                ? (null, [])
+                : SigmaSharp.Conversion.Modern.ModernTargets.CreateWith(target, [pipeline], options.BackendOptions, collection);
+            IReadOnlyList<SigmaDiagnostic> problems = [.. loadProblems, .. more];
             foreach (var warning in problems.Where(d => reportWarnings && d.Severity != DiagnosticSeverity.Error))
             {
                 Console.Error.WriteLine(warning.ToString());
