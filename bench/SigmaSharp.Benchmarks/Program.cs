@@ -34,6 +34,12 @@ public static class Program
             return;
         }
 
+        if (args is ["convert-profile", var convertTarget, .. var convertFolders])
+        {
+            Conversion.ConvertProfile.Run(convertTarget, convertFolders.Length > 0 ? convertFolders : BenchmarkCorpus.RuleFolders());
+            return;
+        }
+
         if (args is ["load-profile", .. var loadFolders])
         {
             Parsing.LoadProfile.Run(loadFolders.Length > 0 ? loadFolders : BenchmarkCorpus.RuleFolders());
