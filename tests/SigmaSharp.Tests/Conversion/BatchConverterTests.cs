@@ -1,7 +1,5 @@
-using System.Globalization;
 using SigmaSharp.Conversion;
 using SigmaSharp.Conversion.Modern;
-using SigmaSharp.Parsing;
 using SigmaSharp.Rules;
 using Xunit;
 
@@ -10,22 +8,7 @@ namespace SigmaSharp.Tests.Conversion;
 public sealed class BatchConverterTests
 {
     /// <summary>300 rules, every tenth without an id and with a shared title, so xpack-watcher must number its watches.</summary>
-    private static List<SigmaRuleBase> Rules()
-    {
-        var texts = Enumerable.Range(0, 300).Select(i =>
-        {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            var id = i % 10 == 0 ? string.Empty : $"id: 5d2b7d1e-0000-4000-8000-{i:D12}\n";
-            var title = i % 10 == 0 ? "Shared Title" : "Rule " + n;
-            var text = $"title: {title}\n{id}logsource:\n  product: windows\n  category: process_creation\n" +
-                $"detection:\n  selection:\n    Image|endswith: '\\tool{n}.exe'\n    CommandLine|contains:\n      - ' -x{n} '\n      - '\"q{n}\"'\n" +
-                $"  filter:\n    User: 'SYSTEM{n}'\n  condition: selection and not filter\nlevel: high\n";
-            return ($"rule{n}.yml", text);
-        });
-        var collection = RuleLoader.LoadTexts(texts);
-        Assert.DoesNotContain(collection.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        return [.. collection.Rules];
-    }
+    private static List<SigmaRuleBase> Rules() => BatchRules.Make(300, sharedEvery: 10);
 
     public static TheoryData<string> Targets() => [.. ConversionTargets.All.Select(t => t.Name), .. ModernTargets.All.Select(t => t.Name)];
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using SigmaSharp.Conversion;
 using SigmaSharp.Conversion.Modern;
-using SigmaSharp.Parsing;
 using SigmaSharp.Rules;
 using Xunit;
 
@@ -9,23 +7,8 @@ namespace SigmaSharp.Tests.Conversion;
 
 public sealed class OrderedCompletionTests
 {
-    /// <summary>90 rules, every fifth without an id and with a shared title (numbered watches), every seventh not convertible.</summary>
-    private static List<SigmaRuleBase> Rules()
-    {
-        var texts = Enumerable.Range(0, 90).Select(i =>
-        {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            var id = i % 5 == 0 ? string.Empty : $"id: 7e3c9a2b-0000-4000-8000-{i:D12}\n";
-            var title = i % 5 == 0 ? "Shared Title" : "Rule " + n;
-            var selection = i % 7 == 3 ? "    Image|fieldref: ParentImage\n" : $"    Image|endswith: '\\tool{n}.exe'\n";
-            var text = $"title: {title}\n{id}logsource:\n  product: windows\n  category: process_creation\n" +
-                $"detection:\n  selection:\n{selection}  condition: selection\nlevel: high\n";
-            return ($"rule{n}.yml", text);
-        });
-        var collection = RuleLoader.LoadTexts(texts);
-        Assert.DoesNotContain(collection.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        return [.. collection.Rules];
-    }
+    /// <summary>90 rules, every fifth without an id and with a shared title (numbered watches), every seventh not convertible to xpack-watcher.</summary>
+    private static List<SigmaRuleBase> Rules() => BatchRules.Make(90, sharedEvery: 5, fieldRefEvery: 7);
 
     public static TheoryData<string, string> Outputs() => new()
     {
