@@ -115,7 +115,7 @@ internal static class ConvertCommand
             .Select(results => (IReadOnlyList<ConvertedRule>)[.. results.Select(ConvertedRule.From)])
             .ToArray();
         var finals = targets.Select(t => t.Backend).ToList();
-        return Report(options, stdout, finals, converted, [.. finals.Select(b => b.Finalize())], collection.Diagnostics, collection.RulesWithErrors + collection.FilesSkipped, toFolder);
+        return Report(options, stdout, finals, converted, [.. finals.Select(b => Parts(b.Finalize()))], collection.Diagnostics, collection.RulesWithErrors + collection.FilesSkipped, toFolder);
     }
 
     /// <summary>
@@ -123,7 +123,7 @@ internal static class ConvertCommand
     /// dropped file by file. Run-wide names and end-of-run documents are made afterwards, in rule order
     /// (<see cref="IOrderedCompletion"/>). Null when the load holds rules that need the whole collection (correlations, filters).
     /// </summary>
-    private static (IReadOnlyList<ConvertedRule>[] Results, string?[] Documents, EquatableArray<SigmaDiagnostic> LoadDiagnostics, int Errors)? ConvertFileByFile(
+    private static (IReadOnlyList<ConvertedRule>[] Results, IReadOnlyList<string>?[] Documents, EquatableArray<SigmaDiagnostic> LoadDiagnostics, int Errors)? ConvertFileByFile(
         ConvertOptions options, List<string> targetNames, List<IBackend> first, PipelineLoad pipelines)
     {
         var workers = new List<IBackend[]> { first.ToArray() };
@@ -152,18 +152,18 @@ internal static class ConvertCommand
         }
 
         var results = new IReadOnlyList<ConvertedRule>[targetNames.Count];
-        var documents = new string?[targetNames.Count];
+        var documents = new IReadOnlyList<string>?[targetNames.Count];
         for (var t = 0; t < targetNames.Count; t++)
         {
             var target = t;
             var converted = load.Items.SelectMany(file => file.Where((_, i) => i % targetNames.Count == target)).ToList();
-            (results[t], documents[t]) = first[t] is IOrderedCompletion completion ? Complete(completion, converted) : (converted, first[t].Finalize());
+            (results[t], documents[t]) = first[t] is IOrderedCompletion completion ? Complete(completion, converted) : (converted, Parts(first[t].Finalize()));
         }
 
         return (results, documents, load.Diagnostics, load.RulesWithErrors + load.FilesSkipped);
     }
 
-    private static (IReadOnlyList<ConvertedRule> Results, string? Document) Complete(IOrderedCompletion completion, List<ConvertedRule> results)
+    private static (IReadOnlyList<ConvertedRule> Results, IReadOnlyList<string>? Document) Complete(IOrderedCompletion completion, List<ConvertedRule> results)
     {
         var converted = results.Where(r => r.IsConverted).ToList();
         var (queries, document) = completion.CompleteInOrder([.. converted.Select(r => new ConvertedQueries(r.Id, r.Title, r.Queries))]);
@@ -176,8 +176,10 @@ internal static class ConvertCommand
         return ([.. results.Select(r => final.TryGetValue(r, out var q) ? r with { Queries = q } : r)], document);
     }
 
+    private static IReadOnlyList<string>? Parts(string? document) => document is null ? null : [document];
+
     private static int Report(
-        ConvertOptions options, TextWriter stdout, List<IBackend> backends, IReadOnlyList<ConvertedRule>[] allResults, string?[] documents,
+        ConvertOptions options, TextWriter stdout, List<IBackend> backends, IReadOnlyList<ConvertedRule>[] allResults, IReadOnlyList<string>?[] documents,
         EquatableArray<SigmaDiagnostic> loadDiagnostics, int errors, bool toFolder)
     {
         foreach (var diagnostic in loadDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))

@@ -2,10 +2,13 @@ using System.Text.Json;
 
 namespace SigmaSharp.Cli.Output;
 
-/// <summary>Writes queries as text (one per line, as sigmac printed them) or JSON (rule id, title, file and queries).</summary>
+/// <summary>
+/// Writes queries as text (one per line, as sigmac printed them) or JSON (rule id, title, file and queries). An
+/// end-of-run document comes as parts written one after the other (a watcher document is thousands of watches).
+/// </summary>
 internal static class ConversionWriter
 {
-    public static void Write(IReadOnlyList<ConvertedRule> results, string? finale, bool json, string? output, TextWriter stdout)
+    public static void Write(IReadOnlyList<ConvertedRule> results, IReadOnlyList<string>? finale, bool json, string? output, TextWriter stdout)
     {
         if (output is not null && (output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(output)))
         {
@@ -23,7 +26,12 @@ internal static class ConversionWriter
         {
             // A finalizing target's end-of-run document holds the rules' queries (sigmac's watcher document, pySigma's
             // savedsearches.conf or Zircolite JSON): printed alone, as sigmac and sigma-cli print it, not after them.
-            writer.WriteLine(finale);
+            foreach (var part in finale)
+            {
+                writer.Write(part);
+            }
+
+            writer.WriteLine();
         }
         else
         {
@@ -34,7 +42,7 @@ internal static class ConversionWriter
         }
     }
 
-    private static void WritePerRule(IReadOnlyList<ConvertedRule> results, string? finale, bool json, string folder)
+    private static void WritePerRule(IReadOnlyList<ConvertedRule> results, IReadOnlyList<string>? finale, bool json, string folder)
     {
         Directory.CreateDirectory(folder);
         var extension = json ? ".json" : ".txt";
@@ -62,11 +70,17 @@ internal static class ConversionWriter
 
         if (finale is not null)
         {
-            File.WriteAllText(Path.Combine(folder, "finalize" + extension), finale + Environment.NewLine);
+            using var writer = new StreamWriter(Path.Combine(folder, "finalize" + extension));
+            foreach (var part in finale)
+            {
+                writer.Write(part);
+            }
+
+            writer.WriteLine();
         }
     }
 
-    private static void WriteJson(IEnumerable<ConvertedRule> results, string? finale, TextWriter writer)
+    private static void WriteJson(IEnumerable<ConvertedRule> results, IReadOnlyList<string>? finale, TextWriter writer)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -100,7 +114,7 @@ internal static class ConversionWriter
             json.WriteEndArray();
             if (finale is not null)
             {
-                json.WriteString("finalize", finale);
+                json.WriteString("finalize", string.Concat(finale));
             }
 
             json.WriteEndObject();

@@ -12,8 +12,9 @@ public interface IOrderedCompletion
 {
     /// <param name="converted">Every converted rule of the run (rules that failed left out), in rule order, with the
     /// queries some instance returned for it.</param>
-    /// <returns>Each rule's final queries, in the same order, and the end-of-run document (null when there is none).</returns>
-    (IReadOnlyList<EquatableArray<string>> Queries, string? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted);
+    /// <returns>Each rule's final queries, in the same order, and the end-of-run document (null when there is none) as
+    /// parts to write one after the other: a document of thousands of watches need not be copied into one string.</returns>
+    (IReadOnlyList<EquatableArray<string>> Queries, IReadOnlyList<string>? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted);
 }
 
 /// <summary>What <see cref="IOrderedCompletion"/> needs of a converted rule: its id, its title and its queries.</summary>

@@ -50,7 +50,7 @@ public sealed class OrderedCompletionTests
             [.. converted.Select(r => new ConvertedQueries(r.Rule.Id, r.Rule.Title, r.Queries))]);
 
         Assert.Equal(expected.Where(r => r.IsConverted).Select(r => r.Queries), queries);
-        Assert.Equal(sequential.Finalize(), document);
+        Assert.Equal(sequential.Finalize(), document is null ? null : string.Concat(document));
     }
 
     [Fact]

@@ -169,10 +169,11 @@ internal abstract class ModernBackend(ModernBackendSettings settings) : IBackend
     public string? Finalize() => Document(_allQueries);
 
     /// <summary>The queries are the rules' own; the document is built from all of them in rule order, as <see cref="Finalize"/> builds it.</summary>
-    public (IReadOnlyList<EquatableArray<string>> Queries, string? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted)
+    public (IReadOnlyList<EquatableArray<string>> Queries, IReadOnlyList<string>? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted)
     {
         ArgumentNullException.ThrowIfNull(converted);
-        return ([.. converted.Select(c => c.Queries)], ConvertsIndependently ? null : Document([.. converted.SelectMany(c => c.Queries)]));
+        var document = ConvertsIndependently ? null : Document([.. converted.SelectMany(c => c.Queries)]);
+        return ([.. converted.Select(c => c.Queries)], document is null ? null : [document]);
     }
 
     private string? Document(List<string> queries)

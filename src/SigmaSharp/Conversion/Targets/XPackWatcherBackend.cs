@@ -73,13 +73,13 @@ internal sealed class XPackWatcherBackend : LuceneBackend, IOrderedCompletion
         }
     }
 
-    public (IReadOnlyList<EquatableArray<string>> Queries, string? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted)
+    /// <summary>The document is every converted rule's watches, in rule order, as <see cref="Finalize"/> joins them.</summary>
+    public (IReadOnlyList<EquatableArray<string>> Queries, IReadOnlyList<string>? Document) CompleteInOrder(IReadOnlyList<ConvertedQueries> converted)
     {
         ArgumentNullException.ThrowIfNull(converted);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var queries = converted.Select(c => Named(c.Id, c.Title, c.Queries, names)).ToList();
-        List<string> documents = [.. queries.SelectMany(q => q)];
-        return (queries, string.Concat(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents)));
+        return (queries, [.. queries.SelectMany(q => q)]);
     }
 
     /// <summary>The text before a watch's name: the start of the curl command or of the plain request.</summary>
