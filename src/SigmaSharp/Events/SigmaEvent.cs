@@ -191,6 +191,38 @@ public sealed class SigmaEvent
         return value is not null;
     }
 
+    /// <summary>
+    /// The raw JSON of entry <paramref name="index"/> upper-cased into <paramref name="buffer"/>: only for a
+    /// string or number that is ASCII, whose escapes are all <c>\\</c> or <c>\"</c>, and fits; false for
+    /// anything else. Such bytes are the value's text with just '\' and '"' escaped, one text for one form.
+    /// </summary>
+    internal bool TryGetUpperAscii(int index, Span<byte> buffer, out int length)
+    {
+        length = 0;
+        var span = _values[index];
+        if (span.Kind is not (EventValueKind.String or EventValueKind.Number) || span.Length > buffer.Length
+            || System.Text.Ascii.ToUpper(_json.AsSpan(span.Start, span.Length), buffer, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+        if (span.Escaped)
+        {
+            // Upper-casing leaves backslashes and what they escape as they were (\n stays \n).
+            var text = buffer[..written];
+            for (var at = text.IndexOf((byte)'\\'); at >= 0;)
+            {
+                if (at + 1 >= text.Length || text[at + 1] is not ((byte)'\\' or (byte)'"'))
+                {
+                    return false;
+                }
+                var next = text[(at + 2)..].IndexOf((byte)'\\');
+                at = next < 0 ? -1 : at + 2 + next;
+            }
+        }
+        length = written;
+        return true;
+    }
+
     /// <summary>Raw UTF-8 of a string or number value (still JSON-escaped if it was).</summary>
     internal ReadOnlySpan<byte> RawValueAt(int index) =>
         _json.AsSpan(_values[index].Start, _values[index].Length);

@@ -40,10 +40,6 @@ internal sealed class JsonKeywordSearch
 
     private static readonly SearchValues<byte> OtherEscapeLetters = SearchValues.Create("untrbf/"u8);
 
-    // Non-ASCII characters that upper or lower case to ASCII: where a byte search could miss what a
-    // case-insensitive text search finds.
-    private static readonly SearchValues<char> FoldingToAscii = SearchValues.Create(CharactersFoldingToAscii());
-
     private readonly SearchValues<string> _any;
     private readonly Keyword[] _keywords;
     private readonly Anchor[]? _anchors;
@@ -316,7 +312,7 @@ internal sealed class JsonKeywordSearch
         for (var at = json.IndexOfAnyExceptInRange((byte)0, (byte)0x7F); at >= 0;)
         {
             Rune.DecodeFromUtf8(json[at..], out var rune, out var length);
-            if (rune.IsBmp && FoldingToAscii.Contains((char)rune.Value))
+            if (rune.IsBmp && AsciiFolding.ToAscii.Contains((char)rune.Value))
             {
                 return true;
             }
@@ -372,19 +368,6 @@ internal sealed class JsonKeywordSearch
             at = next < 0 ? -1 : at + 2 + next;
         }
         return false;
-    }
-
-    private static string CharactersFoldingToAscii()
-    {
-        var found = new StringBuilder();
-        for (var c = '\u0080'; c < char.MaxValue; c++)
-        {
-            if (!char.IsSurrogate(c) && (char.ToUpperInvariant(c) < 0x80 || char.ToLowerInvariant(c) < 0x80))
-            {
-                found.Append(c);
-            }
-        }
-        return found.ToString();
     }
 
     /// <summary>A literal as JSON writes it, where its anchor starts in it, and its index.</summary>
