@@ -76,6 +76,21 @@ public sealed class SigmaEvent
         {
             return Get(Schema.Field(key.Name));
         }
+        if (_resolved is { } resolved)
+        {
+            // A reused event: each candidate is one read of what was resolved when the event was filled
+            // (as Find, inline: routes, prefilters and rules make dozens of these lookups per event).
+            var claim = (uint)_serial >> 1;
+            foreach (var candidate in key.CandidateIds)
+            {
+                if ((uint)candidate < (uint)resolved.Length && (uint)(resolved[candidate] >> 33) == claim)
+                {
+                    var entry = (int)(uint)resolved[candidate];
+                    return new FieldValues(this, _ids[entry], entry);
+                }
+            }
+            return default;
+        }
         foreach (var candidate in key.CandidateIds)
         {
             var found = Find(candidate);
