@@ -404,6 +404,10 @@ public sealed class SigmaEvent
         {
             return Encoding.UTF8.GetString(raw);
         }
+        if (TwoCharacterEscapes.TryDecode(raw) is { } text)
+        {
+            return text;
+        }
         // The span excludes the quotes; widened by one byte each side it is one JSON string to unescape.
         var reader = new Utf8JsonReader(_json.AsSpan(span.Start - 1, span.Length + 2));
         reader.Read();
