@@ -153,6 +153,9 @@ public sealed class Scanner
             events++;
             _set.Evaluate(current, scratch, onMatch);
         }
+        // The matches copied what they report and the worker's event is rebuilt before its next use:
+        // nothing reads this batch's bytes any more, so the reader may fill them again.
+        batch.ReturnBuffer();
         Counters.AddEvents(events);
         _scratch.Add(scratch);
         return matches;

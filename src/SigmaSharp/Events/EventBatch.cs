@@ -10,13 +10,16 @@ public sealed class EventBatch
     private readonly byte[] _buffer;
     private readonly RecordRange[] _records;
     private readonly EventReaderOptions _options;
+    private readonly BatchBufferPool? _pool;
+    private int _returned;
 
-    internal EventBatch(string source, byte[] buffer, RecordRange[] records, EventReaderOptions options)
+    internal EventBatch(string source, byte[] buffer, RecordRange[] records, EventReaderOptions options, BatchBufferPool? pool = null)
     {
         Source = source;
         _buffer = buffer;
         _records = records;
         _options = options;
+        _pool = pool;
     }
 
     public string Source { get; }
@@ -71,6 +74,19 @@ public sealed class EventBatch
             return null;
         }
         return reused;
+    }
+
+    /// <summary>
+    /// Gives the buffer back to the reader for later batches: only for a caller that is done with this
+    /// batch and whose events (built with <see cref="TryParseInto"/>) are all gone or rebuilt before
+    /// their next use, as the scanner's are. Nothing of the batch may be read afterwards.
+    /// </summary>
+    internal void ReturnBuffer()
+    {
+        if (_pool is not null && Interlocked.Exchange(ref _returned, 1) == 0)
+        {
+            _pool.Return(_buffer);
+        }
     }
 
     internal readonly record struct RecordRange(int Start, int Length, long Line);

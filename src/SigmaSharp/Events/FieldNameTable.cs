@@ -52,6 +52,9 @@ internal sealed class FieldNameTable
 
     internal byte RankOf(int nameId) => Volatile.Read(ref _nameRanks)[nameId];
 
+    /// <summary>Every name's rank by id (at least <see cref="NameCount"/> long, read after it).</summary>
+    internal byte[] Ranks => Volatile.Read(ref _nameRanks);
+
     internal PathNode NodeOf(int nodeId) => Volatile.Read(ref _nodes)[nodeId];
 
     /// <summary>The child of <paramref name="parent"/> called <paramref name="utf8Name"/>.</summary>

@@ -10,7 +10,11 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    // Enough for the scanner's window of batches in flight on many cores, small next to the automata.
+    private const int PooledBuffers = 64;
+
     private readonly List<EventBatch.RecordRange> _records = [];
+    private readonly BatchBufferPool _pool = new(Math.Max(options.BatchBytes, 1024), PooledBuffers);
     private byte[] _buffer = [];
     private int _end;
     private bool _eof;
@@ -21,7 +25,7 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
 
     public IEnumerable<EventBatch> ReadBatches()
     {
-        _buffer = GC.AllocateUninitializedArray<byte>(Math.Max(options.BatchBytes, 1024));
+        _buffer = _pool.Rent(_pool.Size);
         FillForDetection();
         var pos = _buffer.AsSpan(0, _end).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         RecordSplitter splitter = IsJsonDocument(_buffer.AsSpan(pos, _end - pos))
@@ -117,11 +121,11 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
         EventBatch? batch = null;
         var target = _buffer;
         // Uninitialised: only bytes read from the stream are ever looked at, so clearing each new
-        // batch buffer would be wasted work.
+        // batch buffer would be wasted work. Buffers come back from batches whose caller is done.
         if (_records.Count > 0)
         {
             batch = TakeBatch();
-            target = GC.AllocateUninitializedArray<byte>(Math.Max(options.BatchBytes, keep * 2));
+            target = _pool.Rent(Math.Max(options.BatchBytes, keep * 2));
         }
         else if (keep > _buffer.Length / 2)
         {
@@ -136,7 +140,7 @@ internal sealed class RecordBatcher(Stream stream, string source, EventReaderOpt
 
     private EventBatch TakeBatch()
     {
-        var batch = new EventBatch(source, _buffer, [.. _records], options);
+        var batch = new EventBatch(source, _buffer, [.. _records], options, _pool);
         _records.Clear();
         return batch;
     }

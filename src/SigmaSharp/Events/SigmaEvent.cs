@@ -28,10 +28,12 @@ public sealed class SigmaEvent
     private int _count; // n
     private int[]? _next; // reused events only: per entry, the next entry of the same path, or -1
     private string?[]? _decoded;
-    // Reused events only: where each name resolved in the current event (rules, routes and the
-    // prefilter ask for the same fields many times per event), valid when the stamp is _serial.
-    private int[]? _resolvedStamp;
-    private int[]? _resolvedEntry;
+    // Reused events only: where each name resolves in the current event, worked out for every name
+    // of the event when it is filled, so that a lookup (routes, prefilters and rules ask for many
+    // names, most of them absent) is one array read. Per name id: the claim in the high half (_serial
+    // for a Sigma name, _serial + 1 for a full path, which no Sigma name can take over; anything
+    // else: absent from this event), the entry in the low half.
+    private ulong[]? _resolved;
     private int _serial;
     private DateTimeOffset? _timestamp;
     private bool _timestampDone;
@@ -73,6 +75,21 @@ public sealed class SigmaEvent
         if (!ReferenceEquals(key.Schema, Schema))
         {
             return Get(Schema.Field(key.Name));
+        }
+        if (_resolved is { } resolved)
+        {
+            // A reused event: each candidate is one read of what was resolved when the event was filled
+            // (as Find, inline: routes, prefilters and rules make dozens of these lookups per event).
+            var claim = (uint)_serial >> 1;
+            foreach (var candidate in key.CandidateIds)
+            {
+                if ((uint)candidate < (uint)resolved.Length && (uint)(resolved[candidate] >> 33) == claim)
+                {
+                    var entry = (int)(uint)resolved[candidate];
+                    return new FieldValues(this, _ids[entry], entry);
+                }
+            }
+            return default;
         }
         foreach (var candidate in key.CandidateIds)
         {
@@ -189,6 +206,38 @@ public sealed class SigmaEvent
         return value is not null;
     }
 
+    /// <summary>
+    /// The raw JSON of entry <paramref name="index"/> upper-cased into <paramref name="buffer"/>: only for a
+    /// string or number that is ASCII, whose escapes are all <c>\\</c> or <c>\"</c>, and fits; false for
+    /// anything else. Such bytes are the value's text with just '\' and '"' escaped, one text for one form.
+    /// </summary>
+    internal bool TryGetUpperAscii(int index, Span<byte> buffer, out int length)
+    {
+        length = 0;
+        var span = _values[index];
+        if (span.Kind is not (EventValueKind.String or EventValueKind.Number) || span.Length > buffer.Length
+            || System.Text.Ascii.ToUpper(_json.AsSpan(span.Start, span.Length), buffer, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+        if (span.Escaped)
+        {
+            // Upper-casing leaves backslashes and what they escape as they were (\n stays \n).
+            var text = buffer[..written];
+            for (var at = text.IndexOf((byte)'\\'); at >= 0;)
+            {
+                if (at + 1 >= text.Length || text[at + 1] is not ((byte)'\\' or (byte)'"'))
+                {
+                    return false;
+                }
+                var next = text[(at + 2)..].IndexOf((byte)'\\');
+                at = next < 0 ? -1 : at + 2 + next;
+            }
+        }
+        length = written;
+        return true;
+    }
+
     /// <summary>Raw UTF-8 of a string or number value (still JSON-escaped if it was).</summary>
     internal ReadOnlySpan<byte> RawValueAt(int index) =>
         _json.AsSpan(_values[index].Start, _values[index].Length);
@@ -234,36 +283,83 @@ public sealed class SigmaEvent
         }
         _timestamp = null;
         _timestampDone = false;
+        // Every id in the event was interned before this read, so the array covers them all.
         var names = Schema.Names.NameCount;
-        if (_resolvedStamp is null || _resolvedStamp.Length < names)
+        if (_resolved is null || _resolved.Length < names)
         {
-            _resolvedStamp = new int[Math.Max(names * 2, 256)];
-            _resolvedEntry = new int[_resolvedStamp.Length];
+            _resolved = new ulong[Math.Max(names * 2, 256)];
             _serial = 0;
         }
-        if (++_serial == int.MaxValue)
+        _serial += 2;
+        if (_serial >= int.MaxValue - 2)
         {
-            Array.Clear(_resolvedStamp);
-            _serial = 1;
+            Array.Clear(_resolved);
+            _serial = 2;
+        }
+        ResolveAll(_resolved);
+    }
+
+    // The same decisions as Resolve, for every name of the event at once: a full path claims the
+    // first entry of that path, whatever claimed the name before; a Sigma name keeps the entry whose
+    // path ranks best (lower wins, the first on ties) unless a full path holds the name.
+    private void ResolveAll(ulong[] resolved)
+    {
+        var shortClaim = (ulong)(uint)_serial << 32;
+        var pathClaim = (ulong)(uint)(_serial + 1) << 32;
+        var n = _count;
+        var fullIds = _ids.AsSpan(0, n);
+        var shortIds = _ids.AsSpan(n, n);
+        byte[]? ranks = null;
+        for (var i = 0; i < fullIds.Length; i++)
+        {
+            ref var path = ref resolved[fullIds[i]];
+            if ((path & ~0xFFFF_FFFFUL) != pathClaim)
+            {
+                path = pathClaim | (uint)i;
+            }
+            var name = shortIds[i];
+            if (name < 0)
+            {
+                continue;
+            }
+            ref var slot = ref resolved[name];
+            var claim = slot & ~0xFFFF_FFFFUL;
+            if (claim == pathClaim)
+            {
+                continue;
+            }
+            if (claim != shortClaim)
+            {
+                slot = shortClaim | (uint)i;
+                continue;
+            }
+            // A Sigma name met again under another path (or the same path's next value): rare.
+            ranks ??= Schema.Names.Ranks;
+            if (ranks[fullIds[i]] < ranks[fullIds[(int)(uint)slot]])
+            {
+                slot = shortClaim | (uint)i;
+            }
         }
     }
 
     private FieldValues Find(int nameId)
     {
-        var stamps = _resolvedStamp;
-        if (stamps is not null && (uint)nameId < (uint)stamps.Length)
+        var resolved = _resolved;
+        if (resolved is null)
         {
-            if (stamps[nameId] == _serial)
-            {
-                var entry = _resolvedEntry![nameId];
-                return entry < 0 ? default : new FieldValues(this, _ids[entry], entry);
-            }
-            var found = Resolve(nameId);
-            stamps[nameId] = _serial;
-            _resolvedEntry![nameId] = found.Exists ? found.FirstIndex : -1;
-            return found;
+            return Resolve(nameId);
         }
-        return Resolve(nameId);
+        // Names interned after the event was filled (or never claimed in it) are absent from it.
+        if ((uint)nameId < (uint)resolved.Length)
+        {
+            var slot = resolved[nameId];
+            if ((uint)(slot >> 33) == (uint)_serial >> 1)
+            {
+                var entry = (int)(uint)slot;
+                return new FieldValues(this, _ids[entry], entry);
+            }
+        }
+        return default;
     }
 
     private FieldValues Resolve(int nameId)
@@ -307,6 +403,10 @@ public sealed class SigmaEvent
         if (!span.Escaped)
         {
             return Encoding.UTF8.GetString(raw);
+        }
+        if (TwoCharacterEscapes.TryDecode(raw) is { } text)
+        {
+            return text;
         }
         // The span excludes the quotes; widened by one byte each side it is one JSON string to unescape.
         var reader = new Utf8JsonReader(_json.AsSpan(span.Start - 1, span.Length + 2));

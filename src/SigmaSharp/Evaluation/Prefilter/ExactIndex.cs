@@ -9,8 +9,17 @@ internal sealed class ExactIndex
     private readonly Dictionary<string, List<int>> _texts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<decimal, List<int>> _numbers = [];
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
+    // The ASCII text literals again, as JSON writes them with only '\' and '"' escaped, upper-cased: for
+    // values read straight from the event's bytes.
+    private readonly UpperAsciiTable _ascii = new();
 
     public ExactIndex() => _textLookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether <see cref="FindUpperAscii"/> answers for ASCII values: false when some literal is not ASCII
+    /// yet holds a character case-mapping to ASCII, which ignoring case might equate with ASCII text.
+    /// </summary>
+    public bool TakesAscii { get; private set; } = true;
 
     public void Add(string literal, int id)
     {
@@ -22,6 +31,40 @@ internal sealed class ExactIndex
         }
 
         Slot(_texts, literal).Add(id);
+        if (System.Text.Ascii.IsValid(literal))
+        {
+            var form = literal.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            var upper = new byte[form.Length];
+            System.Text.Ascii.ToUpper(form, upper, out _);
+            _ascii.Add(upper, id);
+        }
+        else if (literal.AsSpan().ContainsAny(AsciiFolding.ToAscii))
+        {
+            TakesAscii = false;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Find"/> for a value that is ASCII text, given as its JSON with only '\' and '"' escaped,
+    /// upper-cased: text literals that are not ASCII cannot equal it (see <see cref="TakesAscii"/>), and
+    /// numbers read the same in either case (text holding a backslash or quote is no number either way).
+    /// </summary>
+    public void FindUpperAscii(ReadOnlySpan<byte> value, LiteralHits hits)
+    {
+        if (_ascii.Find(value) is { } found)
+        {
+            foreach (var id in found)
+            {
+                hits.Add(id);
+            }
+        }
+        if (_numbers.Count > 0 && ParseNumber(value, out var number) && _numbers.TryGetValue(number, out var ids))
+        {
+            foreach (var id in ids)
+            {
+                hits.Add(id);
+            }
+        }
     }
 
     /// <summary>Reports the ids of <paramref name="value"/>: text ignoring case, and its number when it reads as one.</summary>
@@ -47,6 +90,22 @@ internal sealed class ExactIndex
     // the general decimal parse, and gives the same value. Text that cannot start a number is not one.
     private static bool ParseNumber(ReadOnlySpan<char> value, out decimal number)
     {
+        if (value.Length is > 0 and <= 18 && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var whole))
+        {
+            number = whole;
+            return true;
+        }
+        return decimal.TryParse(value, EventNumber.Style, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
+
+    private static bool ParseNumber(ReadOnlySpan<byte> value, out decimal number)
+    {
+        // What the styles allow a number to start with; paths, names and codes fail here, not in the parser.
+        if (value.IsEmpty || !(char.IsAsciiDigit((char)value[0]) || value[0] is (byte)'-' or (byte)'+' or (byte)'.'))
+        {
+            number = 0;
+            return false;
+        }
         if (value.Length is > 0 and <= 18 && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var whole))
         {
             number = whole;

@@ -169,12 +169,19 @@ internal sealed class RulePrefilter
         var hits = scratch.Hits;
         hits.Reset();
         Span<char> buffer = stackalloc char[ExactTextBuffer];
+        Span<byte> upper = stackalloc byte[ExactTextBuffer];
         foreach (var (field, index) in _lookups)
         {
             var values = e.Get(field).GetEnumerator();
             while (values.MoveNext())
             {
-                if (e.TryGetText(values.CurrentIndex, buffer, out var text))
+                // Most values (ids, codes, paths with only \\ escapes) are looked up from their bytes; others
+                // are decoded.
+                if (index.TakesAscii && e.TryGetUpperAscii(values.CurrentIndex, upper, out var length))
+                {
+                    index.FindUpperAscii(upper[..length], hits);
+                }
+                else if (e.TryGetText(values.CurrentIndex, buffer, out var text))
                 {
                     index.Find(text, hits);
                 }
