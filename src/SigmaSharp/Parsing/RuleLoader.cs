@@ -83,33 +83,44 @@ public static class RuleLoader
         }
 
         using var walk = new System.Collections.Concurrent.BlockingCollection<FoundFile<T>>();
-        var parsers = workers.Select(worker => Task.Factory.StartNew(
-            () =>
+        List<FoundFile<T>> Parse(TWorker worker)
+        {
+            var done = new List<FoundFile<T>>();
+            foreach (var file in walk.GetConsumingEnumerable())
             {
-                var done = new List<FoundFile<T>>();
-                foreach (var file in walk.GetConsumingEnumerable())
-                {
-                    done.Add(file with { Item = process(worker, RuleFileParser.ParseFile(file.Open, file.Display, budgets)) });
-                }
+                done.Add(file with { Item = process(worker, RuleFileParser.ParseFile(file.Open, file.Display, budgets)) });
+            }
 
-                return done;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.DenyChildAttach,
-            TaskScheduler.Default)).ToList();
+            return done;
+        }
+
+        // One worker is the calling thread's, once the walk is done: the load finishes even when the thread pool has
+        // no thread to spare (a load started from a pool thread, a busy server).
+        var helpers = workers.Skip(1)
+            .Select(worker => Task.Factory.StartNew(() => Parse(worker), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default))
+            .ToList();
+        List<FoundFile<T>> own;
         try
         {
-            Walk(paths, walk, diagnostics);
+            try
+            {
+                Walk(paths, walk, diagnostics);
+            }
+            finally
+            {
+                walk.CompleteAdding();
+            }
+
+            own = Parse(workers.First());
         }
         finally
         {
-            walk.CompleteAdding();
             // Every parser has stopped before the walk's queue is disposed, whatever failed.
-            Task.WhenAll(parsers).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            Task.WhenAll(helpers).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
         }
 
         // The walk order is the file system's; the load order is the paths' and, within a folder, the names'.
-        return [.. parsers.SelectMany(p => p.GetAwaiter().GetResult())
+        return [.. helpers.SelectMany(p => p.GetAwaiter().GetResult()).Concat(own)
             .OrderBy(f => f.Path)
             .ThenBy(f => f.Display, StringComparer.Ordinal)];
     }
