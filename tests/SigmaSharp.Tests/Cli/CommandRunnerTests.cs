@@ -10,14 +10,16 @@ public sealed class CommandRunnerCollection;
 [Collection(nameof(CommandRunnerTests))]
 public sealed class CommandRunnerTests
 {
-    private static (int Exit, string Errors) Run(params string[] args)
+    private static (int Exit, string Errors) Run(params string[] args) => RunWith(Program.CreateRoot(), args);
+
+    private static (int Exit, string Errors) RunWith(System.CommandLine.RootCommand root, params string[] args)
     {
         var saved = Console.Error;
         var errors = new StringWriter();
         Console.SetError(errors);
         try
         {
-            return (CommandRunner.Run(Program.CreateRoot(), args), errors.ToString());
+            return (CommandRunner.Run(root, args), errors.ToString());
         }
         finally
         {
@@ -38,5 +40,17 @@ public sealed class CommandRunnerTests
         Assert.StartsWith("sigma: ", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exception_no_input_should_cause_exits_70_and_says_it_is_a_bug()
+    {
+        var broken = new System.CommandLine.Command("broken");
+        broken.SetAction((Func<System.CommandLine.ParseResult, int>)(_ => throw new InvalidOperationException("the bug")));
+        var root = new System.CommandLine.RootCommand("test") { broken };
+        var (exit, errors) = RunWith(root, "broken");
+        Assert.Equal(CommandRunner.InternalError, exit);
+        Assert.StartsWith("sigma: internal error", errors, StringComparison.Ordinal);
+        Assert.Contains("the bug", errors, StringComparison.Ordinal);
     }
 }
