@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using SigmaSharp.Events;
 
 namespace SigmaSharp.Evaluation.Prefilter;
@@ -42,7 +41,7 @@ internal sealed class ValueScanCache
     /// </summary>
     public void ScanValue(LiteralAutomaton automaton, ReadOnlySpan<byte> raw, SigmaEvent e, int index, LiteralHits hits, int[] ids)
     {
-        var hash = Hash(raw) ^ (uint)RuntimeHelpers.GetHashCode(automaton);
+        var hash = (uint)AsciiFolding.Hash(raw) ^ (uint)RuntimeHelpers.GetHashCode(automaton);
         ref var entry = ref _entries[hash & (Slots - 1)];
         if (ReferenceEquals(entry.Automaton, automaton) && entry.Hash == hash && entry.Scanned && raw.SequenceEqual(entry.Value.AsSpan(0, entry.Length)))
         {
@@ -71,24 +70,6 @@ internal sealed class ValueScanCache
         {
             hits.Add(ids[literal]);
         }
-    }
-
-    // Eight bytes per step; quality matters less than speed, since hits are compared in full.
-    private static uint Hash(ReadOnlySpan<byte> bytes)
-    {
-        var h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
-        foreach (var word in words)
-        {
-            h = (h ^ word) * 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 29;
-        }
-        for (var i = words.Length * 8; i < bytes.Length; i++)
-        {
-            h = (h ^ bytes[i]) * 0x94D049BB133111EBUL;
-        }
-        h ^= h >> 32;
-        return (uint)h;
     }
 
     private struct Entry
