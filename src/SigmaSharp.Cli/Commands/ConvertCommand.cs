@@ -5,6 +5,7 @@ using SigmaSharp.Parsing;
 using SigmaSharp.Pipelines;
 using SigmaSharp.Pipelines.Processing;
 using SigmaSharp.Rules;
+using PipelineLoad = System.Lazy<(SigmaSharp.Pipelines.Processing.ProcessingPipeline? Pipeline, System.Collections.Generic.IReadOnlyList<SigmaSharp.Rules.SigmaDiagnostic> Diagnostics)>;
 
 namespace SigmaSharp.Cli.Commands;
 
@@ -49,9 +50,6 @@ internal static class ConvertCommand
     {
         public string[] Pipelines { get; init; } = [];
     }
-
-    private sealed class PipelineLoad(Func<(ProcessingPipeline? Pipeline, IReadOnlyList<SigmaDiagnostic> Diagnostics)> load)
-        : Lazy<(ProcessingPipeline? Pipeline, IReadOnlyList<SigmaDiagnostic> Diagnostics)>(load);
 
     internal static Dictionary<string, string> ParseBackendOptions(IEnumerable<string> pairs)
     {
@@ -165,15 +163,9 @@ internal static class ConvertCommand
 
     private static (IReadOnlyList<ConvertedRule> Results, IReadOnlyList<string>? Document) Complete(IOrderedCompletion completion, List<ConvertedRule> results)
     {
-        var converted = results.Where(r => r.IsConverted).ToList();
-        var (queries, document) = completion.CompleteInOrder([.. converted.Select(r => new ConvertedQueries(r.Id, r.Title, r.Queries))]);
-        var final = new Dictionary<ConvertedRule, EquatableArray<string>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < converted.Count; i++)
-        {
-            final[converted[i]] = queries[i];
-        }
-
-        return ([.. results.Select(r => final.TryGetValue(r, out var q) ? r with { Queries = q } : r)], document);
+        var (queries, document) = completion.CompleteInOrder([.. results.Where(r => r.IsConverted).Select(r => new ConvertedQueries(r.Id, r.Title, r.Queries))]);
+        var next = 0;
+        return ([.. results.Select(r => r.IsConverted ? r with { Queries = queries[next++] } : r)], document);
     }
 
     private static IReadOnlyList<string>? Parts(string? document) => document is null ? null : [document];
