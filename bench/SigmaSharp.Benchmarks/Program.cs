@@ -89,6 +89,14 @@ public static class Program
             return;
         }
 
+        if (args is ["scan-phases", var phaseRules, var phaseEvents, .. var phaseRest])
+        {
+            ScanPhases.Run(phaseRules, phaseEvents,
+                phaseRest.Length > 0 ? int.Parse(phaseRest[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+                phaseRest.Length > 1 ? int.Parse(phaseRest[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         if (args is ["scan", .. var scan])
         {
             ScanHarness.Run(

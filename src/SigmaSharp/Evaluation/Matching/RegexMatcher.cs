@@ -14,92 +14,50 @@ internal sealed class RegexMatcher : ValueMatcher
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMilliseconds(100);
 
-    private readonly Regex _regex;
+    private readonly DeferredRegex _regex;
     private readonly Action<RegexMatcher>? _onTimeout;
     private int _timedOut;
 
-    private RegexMatcher(Regex regex, bool backtracking, Action<RegexMatcher>? onTimeout)
+    private RegexMatcher(DeferredRegex regex, Action<RegexMatcher>? onTimeout)
     {
         _regex = regex;
-        Backtracking = backtracking;
         _onTimeout = onTimeout;
-        RequiredLiterals = RegexLiterals.Required(regex.ToString());
+        RequiredLiterals = RegexLiterals.Required(regex.Pattern);
     }
 
-    public string Pattern => _regex.ToString();
+    public string Pattern => _regex.Pattern;
 
-    /// <summary>True when the pattern needed the backtracking engine (and so runs under a timeout).</summary>
-    public bool Backtracking { get; }
+    /// <summary>True when the pattern needs the backtracking engine (and so runs under a timeout).</summary>
+    public bool Backtracking => _regex.UsesBacktracking;
 
     /// <summary>Literals every match contains (see <see cref="RegexLiterals"/>), for the prefilter.</summary>
     public override IReadOnlyList<string>? RequiredLiterals { get; }
 
     public bool TimedOut => Volatile.Read(ref _timedOut) != 0;
 
-    /// <summary>Compiles the pattern; null with <paramref name="error"/> when .NET cannot read it.</summary>
+    /// <summary>Reads the pattern (see <see cref="DeferredRegex"/>); null with <paramref name="error"/> when .NET cannot.</summary>
     public static RegexMatcher? Create(
         SigmaRegex value, TimeSpan timeout, Action<RegexMatcher>? onTimeout, out string? error,
-        Dictionary<SigmaRegex, (Regex Regex, bool Backtracking)>? shared = null)
+        Dictionary<SigmaRegex, DeferredRegex>? shared = null)
     {
+        error = null;
         if (shared is not null && shared.TryGetValue(value, out var known))
         {
-            error = null;
-            return new RegexMatcher(known.Regex, known.Backtracking, onTimeout);
+            return new RegexMatcher(known, onTimeout);
         }
-        var created = Build(value, timeout, out error);
-        if (created is { } pair)
+        if (DeferredRegex.Create(value, timeout, out error) is not { } created)
         {
-            shared?.Add(value, pair);
-            return new RegexMatcher(pair.Regex, pair.Backtracking, onTimeout);
-        }
-        return null;
-    }
-
-    private static (Regex Regex, bool Backtracking)? Build(SigmaRegex value, TimeSpan timeout, out string? error)
-    {
-        var options = RegexOptions.CultureInvariant;
-        if (value.Flags.HasFlag(RegexFlags.IgnoreCase))
-        {
-            options |= RegexOptions.IgnoreCase;
-        }
-        if (value.Flags.HasFlag(RegexFlags.Multiline))
-        {
-            options |= RegexOptions.Multiline;
-        }
-        if (value.Flags.HasFlag(RegexFlags.DotAll))
-        {
-            options |= RegexOptions.Singleline;
-        }
-        error = null;
-        try
-        {
-            return (new Regex(value.Pattern, options | RegexOptions.NonBacktracking), false);
-        }
-        catch (NotSupportedException)
-        {
-            // The pattern uses a construct only the backtracking engine has; fall through.
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
             return null;
         }
-        try
-        {
-            return (new Regex(value.Pattern, options, timeout), true);
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
-            return null;
-        }
+        shared?.Add(value, created);
+        return new RegexMatcher(created, onTimeout);
     }
 
     public override bool Matches(string value, EventValueKind kind)
     {
         try
         {
-            return _regex.IsMatch(value);
+            return _regex.Regex.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -120,9 +120,13 @@ internal sealed class LiteralAutomaton
             classOf[c] = classOfUpper.GetValueOrDefault(char.ToUpperInvariant((char)c));
         }
 
-        // Trie.
-        var children = new List<Dictionary<int, int>> { new() };
-        var own = new List<List<int>> { new() };
+        // Trie, straight into the dense table (0 = no child yet: the root is nobody's child); the
+        // literals ending at each state are linked lists through `ownNext`.
+        var next = new int[Math.Max(64, folded.Length) * classes];
+        var ownHead = new int[Math.Max(64, folded.Length)];
+        var ownNext = new int[folded.Length];
+        Array.Fill(ownHead, -1);
+        var count = 1;
         for (var i = 0; i < folded.Length; i++)
         {
             if (!accepted[i])
@@ -132,64 +136,74 @@ internal sealed class LiteralAutomaton
             var state = 0;
             foreach (var c in folded[i])
             {
-                var k = ClassOf(c);
-                if (!children[state].TryGetValue(k, out var child))
+                var slot = state * classes + ClassOf(c);
+                if (next[slot] == 0)
                 {
-                    child = children.Count;
-                    children.Add([]);
-                    own.Add([]);
-                    children[state][k] = child;
+                    if ((count + 1) * classes > next.Length)
+                    {
+                        Array.Resize(ref next, next.Length * 2);
+                        Array.Resize(ref ownHead, next.Length / classes);
+                        ownHead.AsSpan(count).Fill(-1);
+                    }
+                    next[slot] = count++;
                 }
-                state = child;
+                state = next[slot];
             }
-            own[state].Add(i);
+            ownNext[i] = ownHead[state];
+            ownHead[state] = i;
         }
 
-        // Breadth-first: fail links, dense transitions, outputs merged along fail links.
-        var count = children.Count;
-        var next = new int[count * classes];
+        // Breadth-first, so that a state's fail target is complete before the state: fail links,
+        // missing transitions taken from the fail target's row, outputs counted along fail links.
+        // Class 0 (characters no literal uses) is nobody's child and so leads back to the root.
         var fail = new int[count];
-        var outputs = new List<int>[count];
-        outputs[0] = [];
-        var queue = new Queue<int>();
-        foreach (var (k, child) in children[0])
+        var order = new int[count];
+        var outputCount = new int[count];
+        var tail = 1;
+        for (var head = 0; head < tail; head++)
         {
-            next[k] = child;
-            fail[child] = 0;
-            queue.Enqueue(child);
-        }
-        while (queue.Count > 0)
-        {
-            var state = queue.Dequeue();
-            outputs[state] = [.. own[state], .. outputs[fail[state]]];
-            for (var k = 0; k < classes; k++)
+            var state = order[head];
+            var row = state * classes;
+            var failRow = fail[state] * classes;
+            for (var k = 1; k < classes; k++)
             {
-                if (children[state].TryGetValue(k, out var child))
+                var child = next[row + k];
+                if (child == 0)
                 {
-                    next[state * classes + k] = child;
-                    fail[child] = next[fail[state] * classes + k];
-                    queue.Enqueue(child);
+                    next[row + k] = next[failRow + k];
+                    continue;
                 }
-                else
-                {
-                    next[state * classes + k] = next[fail[state] * classes + k];
-                }
+                fail[child] = state == 0 ? 0 : next[failRow + k];
+                order[tail++] = child;
             }
+            var own = 0;
+            for (var i = ownHead[state]; i >= 0; i = ownNext[i])
+            {
+                own++;
+            }
+            outputCount[state] = own + (state == 0 ? 0 : outputCount[fail[state]]);
         }
         var outputStart = new int[count + 1];
-        var flat = new List<int>();
         for (var s = 0; s < count; s++)
         {
-            outputStart[s] = flat.Count;
-            flat.AddRange(outputs[s]);
+            outputStart[s + 1] = outputStart[s] + outputCount[s];
         }
-        outputStart[count] = flat.Count;
-        // Class 0 (characters no literal uses) leads back to the root from every state.
-        for (var s = 0; s < count; s++)
+        var flat = new int[outputStart[count]];
+        foreach (var state in order)
         {
-            next[s * classes] = 0;
+            var at = outputStart[state];
+            for (var i = ownHead[state]; i >= 0; i = ownNext[i])
+            {
+                flat[at++] = i;
+            }
+            if (state != 0)
+            {
+                var inherited = fail[state];
+                Array.Copy(flat, outputStart[inherited], flat, at, outputCount[inherited]);
+            }
         }
-        return new LiteralAutomaton(classOf, bucketClass, classes, next, outputStart, [.. flat], literals.Count,
+        Array.Resize(ref next, count * classes);
+        return new LiteralAutomaton(classOf, bucketClass, classes, next, outputStart, flat, literals.Count,
             folded.All(t => t is null || System.Text.Ascii.IsValid(t)));
     }
 

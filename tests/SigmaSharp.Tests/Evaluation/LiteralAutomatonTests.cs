@@ -1,0 +1,54 @@
+using CsCheck;
+using SigmaSharp.Evaluation.Prefilter;
+
+namespace SigmaSharp.Tests.Evaluation;
+
+public class LiteralAutomatonTests
+{
+    // A small alphabet makes literals overlap, share prefixes and end inside each other.
+    private static readonly Gen<string> Text = Gen.String[Gen.Char['a', 'd'].Select(c => c), 0, 12];
+
+    private static HashSet<int> Found(LiteralAutomaton automaton, string text, int literals)
+    {
+        var hits = new LiteralHits(literals);
+        hits.Reset();
+        automaton.Scan(text.AsSpan(), hits, [.. Enumerable.Range(0, literals)]);
+        return [.. hits.Found];
+    }
+
+    [Fact]
+    public void Finds_exactly_the_ascii_literals_a_text_contains_ignoring_case()
+    {
+        Gen.Select(Text.Array[1, 30], Gen.String[Gen.Char["abcdABCD!"], 0, 60]).Sample((literals, text) =>
+        {
+            var automaton = LiteralAutomaton.Build(literals, out var accepted);
+            var expected = Enumerable.Range(0, literals.Length)
+                .Where(i => literals[i].Length > 0 && text.Contains(literals[i], StringComparison.OrdinalIgnoreCase))
+                .ToHashSet();
+            Assert.Equal(expected, Found(automaton, text, literals.Length));
+            Assert.Equal(literals.Select(l => l.Length > 0), accepted);
+        }, iter: 2_000);
+    }
+
+    [Fact]
+    public void Json_bytes_with_backslash_and_quote_escapes_give_what_the_decoded_text_gives()
+    {
+        Gen.Select(Gen.String[Gen.Char["ab\\\"c"], 1, 6].Array[1, 20], Gen.String[Gen.Char["ab\\\"cx"], 0, 40]).Sample((literals, text) =>
+        {
+            var automaton = LiteralAutomaton.Build(literals, out _);
+            var raw = System.Text.Encoding.ASCII.GetBytes(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal));
+            var hits = new LiteralHits(literals.Length);
+            hits.Reset();
+            Assert.True(automaton.ScanJsonAscii(raw, hits, [.. Enumerable.Range(0, literals.Length)]));
+            Assert.Equal(Found(automaton, text, literals.Length), [.. hits.Found]);
+        }, iter: 1_000);
+    }
+
+    [Fact]
+    public void A_literal_inside_another_is_reported_with_it()
+    {
+        string[] literals = ["\\cmd.exe", "cmd", "md.e", "xyz"];
+        var automaton = LiteralAutomaton.Build(literals, out _);
+        Assert.Equal([0, 1, 2], Found(automaton, "C:\\Windows\\System32\\CMD.EXE /c", literals.Length).Order());
+    }
+}
