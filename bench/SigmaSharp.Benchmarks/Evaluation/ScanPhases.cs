@@ -25,8 +25,12 @@ public static class ScanPhases
         {
             var compileCpu = Environment.CpuUsage.TotalTime;
             var compileWall = Stopwatch.StartNew();
-            scanner = new Scanner(rules, new ScanOptions { Threads = 1 });
-            output.WriteLine($"compile {i + 1}: {compileWall.Elapsed.TotalMilliseconds:F0} ms wall, {(Environment.CpuUsage.TotalTime - compileCpu).TotalMilliseconds:F0} ms CPU");
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            scanner = new Scanner(rules);
+            output.WriteLine($"compile {i + 1}: {compileWall.Elapsed.TotalMilliseconds:F0} ms wall, {(Environment.CpuUsage.TotalTime - compileCpu).TotalMilliseconds:F0} ms CPU, " +
+                $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB allocated, GCs {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}, " +
+                $"pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms so far");
         }
         var set = scanner.RuleSet;
         var batches = new List<EventBatch>();

@@ -249,7 +249,8 @@ internal sealed class RuleCompiler(PlaceholderValues placeholders, TimeSpan rege
 
     // A rule is compiled once per route field naming, and many rules repeat patterns: one .NET
     // Regex per pattern (they are large and thread-safe); each matcher keeps its own timeout state.
-    private readonly Dictionary<SigmaRegex, DeferredRegex> _regexes = [];
+    // Rules are compiled on several threads at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SigmaRegex, DeferredRegex> _regexes = new();
 
     /// <summary>Merges OR-linked plain text tests into set matchers (one per case sensitivity) when there are several.</summary>
     internal static List<ValueMatcher> Grouped(List<ValueMatcher> values)

@@ -41,44 +41,24 @@ internal sealed class RuleSet
         var map = options.IgnoreLogSources ? null : options.LogSources ?? LogSourceMap.Default;
         var baseFields = new FieldResolver(schema);
         var resolvers = new Dictionary<LogSourceRoute, FieldResolver>(ReferenceEqualityComparer.Instance);
-        var entries = new Dictionary<LogSourceRoute, List<GroupEntry>>(ReferenceEqualityComparer.Instance);
-        var everyEvent = new List<GroupEntry>();
-        var compiled = new List<SigmaRule>();
-        var reports = new List<CompiledDetection?>();
+        var plans = new List<RulePlan>();
         foreach (var rule in rules)
         {
             var routes = map?.RoutesFor(rule.LogSource) ?? [];
+            SigmaDiagnostic? routing = null;
             if (map is not null && routes.Count == 0)
             {
                 if (options.UnknownLogSources == UnknownLogSourcePolicy.Skip)
                 {
-                    diagnostics.Add(EvaluationFacts.SkippedLogSource(rule.LogSource.Position, rule.LogSource.ToString()));
+                    plans.Add(new RulePlan(rule, [], EvaluationFacts.SkippedLogSource(rule.LogSource.Position, rule.LogSource.ToString()), Skipped: true));
                     continue;
                 }
-                diagnostics.Add(EvaluationFacts.UnroutedLogSource(rule.LogSource.Position, rule.LogSource.ToString()));
+                routing = EvaluationFacts.UnroutedLogSource(rule.LogSource.Position, rule.LogSource.ToString());
             }
-            var ruleFilters = filters.Where(f => FilterApplier.AppliesTo(f, rule)).ToList();
-            var index = compiled.Count;
-            var byResolver = new Dictionary<FieldResolver, CompiledDetection?>(ReferenceEqualityComparer.Instance);
-            var failed = false;
-            var ruleDiagnostics = new List<SigmaDiagnostic>();
-            CompiledDetection? Compile(FieldResolver fields)
-            {
-                if (!byResolver.TryGetValue(fields, out var detection))
-                {
-                    detection = CompileWithFilters(compiler, rule, ruleFilters, fields, ruleDiagnostics);
-                    byResolver[fields] = detection;
-                    failed |= detection is null;
-                }
-                return detection;
-            }
-            var placed = new List<(LogSourceRoute? Route, CompiledDetection Detection)>();
+            var targets = new List<(LogSourceRoute?, FieldResolver)>();
             if (routes.Count == 0)
             {
-                if (Compile(baseFields) is { } detection)
-                {
-                    placed.Add((null, detection));
-                }
+                targets.Add((null, baseFields));
             }
             foreach (var route in routes)
             {
@@ -87,20 +67,36 @@ internal sealed class RuleSet
                     fields = route.Fields.Count == 0 ? baseFields : new FieldResolver(schema, route.Fields);
                     resolvers[route] = fields;
                 }
-                if (Compile(fields) is { } detection)
-                {
-                    placed.Add((route, detection));
-                }
+                targets.Add((route, fields));
             }
-            // Diagnostics repeat per field naming; one copy of each is enough.
-            diagnostics.AddRange(ruleDiagnostics.Distinct());
-            if (failed)
+            plans.Add(new RulePlan(rule, targets, routing, Skipped: false));
+        }
+
+        // Rules compile independently (a few thousand of them, regexes and value sets each): on every core.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
+        var results = new RuleCompilation[plans.Count];
+        Parallel.For(0, plans.Count, parallel, i => results[i] = Compile(compiler, plans[i], filters));
+
+        var entries = new Dictionary<LogSourceRoute, List<GroupEntry>>(ReferenceEqualityComparer.Instance);
+        var everyEvent = new List<GroupEntry>();
+        var compiled = new List<SigmaRule>();
+        var reports = new List<CompiledDetection?>();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (plans[i].Routing is { } routing)
+            {
+                diagnostics.Add(routing);
+            }
+            var result = results[i];
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Failed)
             {
                 continue;
             }
-            compiled.Add(rule);
-            reports.Add(placed.Count > 0 ? placed[0].Detection : null);
-            foreach (var (route, detection) in placed)
+            var index = compiled.Count;
+            compiled.Add(plans[i].Rule);
+            reports.Add(result.Placed.Count > 0 ? result.Placed[0].Detection : null);
+            foreach (var (route, detection) in result.Placed)
             {
                 var entry = new GroupEntry(index, detection);
                 if (route is null)
@@ -117,18 +113,49 @@ internal sealed class RuleSet
                 }
             }
         }
-        var groups = new List<RuleGroup>();
-        var automata = new Dictionary<string, LiteralAutomaton>(StringComparer.Ordinal);
-        foreach (var (route, list) in entries)
-        {
-            groups.Add(new RuleGroup(groups.Count, route, list, automata));
-        }
+        var members = entries.Select(p => ((LogSourceRoute?)p.Key, p.Value)).ToList();
         if (everyEvent.Count > 0)
         {
-            groups.Add(new RuleGroup(groups.Count, null, everyEvent, automata));
+            members.Add((null, everyEvent));
         }
-        return new RuleSet(compiled, reports, [.. groups], schema);
+        var groups = new RuleGroup[members.Count];
+        var automata = new AutomatonCache();
+        Parallel.For(0, members.Count, parallel, i => groups[i] = new RuleGroup(i, members[i].Item1, members[i].Item2, automata));
+        return new RuleSet(compiled, reports, groups, schema);
     }
+
+    private static RuleCompilation Compile(RuleCompiler compiler, RulePlan plan, IReadOnlyList<SigmaFilter> filters)
+    {
+        if (plan.Skipped)
+        {
+            return new RuleCompilation([], [], Failed: true);
+        }
+        var ruleFilters = filters.Where(f => FilterApplier.AppliesTo(f, plan.Rule)).ToList();
+        var byResolver = new Dictionary<FieldResolver, CompiledDetection?>(ReferenceEqualityComparer.Instance);
+        var failed = false;
+        var ruleDiagnostics = new List<SigmaDiagnostic>();
+        var placed = new List<(LogSourceRoute? Route, CompiledDetection Detection)>();
+        foreach (var (route, fields) in plan.Targets)
+        {
+            if (!byResolver.TryGetValue(fields, out var detection))
+            {
+                detection = CompileWithFilters(compiler, plan.Rule, ruleFilters, fields, ruleDiagnostics);
+                byResolver[fields] = detection;
+                failed |= detection is null;
+            }
+            if (detection is not null)
+            {
+                placed.Add((route, detection));
+            }
+        }
+        // Diagnostics repeat per field naming; one copy of each is enough.
+        return new RuleCompilation(placed, [.. ruleDiagnostics.Distinct()], failed);
+    }
+
+    /// <summary>A rule with the routes (and their field naming) it is compiled for; a routing diagnostic to report first.</summary>
+    private sealed record RulePlan(SigmaRule Rule, List<(LogSourceRoute? Route, FieldResolver Fields)> Targets, SigmaDiagnostic? Routing, bool Skipped);
+
+    private sealed record RuleCompilation(List<(LogSourceRoute? Route, CompiledDetection Detection)> Placed, SigmaDiagnostic[] Diagnostics, bool Failed);
 
     private static CompiledDetection? CompileWithFilters(
         RuleCompiler compiler, SigmaRule rule, List<SigmaFilter> filters, FieldResolver fields, List<SigmaDiagnostic> diagnostics)

@@ -51,4 +51,22 @@ public class LiteralAutomatonTests
         var automaton = LiteralAutomaton.Build(literals, out _);
         Assert.Equal([0, 1, 2], Found(automaton, "C:\\Windows\\System32\\CMD.EXE /c", literals.Length).Order());
     }
+
+    [Fact]
+    public void An_automaton_past_32767_states_uses_the_wide_table_and_still_finds_its_literals()
+    {
+        var random = new Random(7);
+        var literals = Enumerable.Range(0, 6_000).Select(_ => new string([.. Enumerable.Range(0, 8).Select(_ => (char)('a' + random.Next(26)))])).ToArray();
+        var automaton = LiteralAutomaton.Build(literals, out _);
+        Assert.True(automaton.StateCount > 32_767);
+        var text = "xx" + literals[5_999].ToUpperInvariant() + "--" + literals[17] + "+" + literals[17][..7];
+        var found = Found(automaton, text, literals.Length);
+        Assert.Contains(5_999, found);
+        Assert.Contains(17, found);
+        Assert.All(found, i => Assert.Contains(literals[i], text, StringComparison.OrdinalIgnoreCase));
+        var hits = new LiteralHits(literals.Length);
+        hits.Reset();
+        Assert.True(automaton.ScanJsonAscii(System.Text.Encoding.ASCII.GetBytes(text), hits, [.. Enumerable.Range(0, literals.Length)]));
+        Assert.Equal(found, [.. hits.Found]);
+    }
 }

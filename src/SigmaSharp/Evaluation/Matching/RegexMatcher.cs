@@ -38,7 +38,7 @@ internal sealed class RegexMatcher : ValueMatcher
     /// <summary>Reads the pattern (see <see cref="DeferredRegex"/>); null with <paramref name="error"/> when .NET cannot.</summary>
     public static RegexMatcher? Create(
         SigmaRegex value, TimeSpan timeout, Action<RegexMatcher>? onTimeout, out string? error,
-        Dictionary<SigmaRegex, DeferredRegex>? shared = null)
+        System.Collections.Concurrent.ConcurrentDictionary<SigmaRegex, DeferredRegex>? shared = null)
     {
         error = null;
         if (shared is not null && shared.TryGetValue(value, out var known))
@@ -49,8 +49,7 @@ internal sealed class RegexMatcher : ValueMatcher
         {
             return null;
         }
-        shared?.Add(value, created);
-        return new RegexMatcher(created, onTimeout);
+        return new RegexMatcher(shared?.GetOrAdd(value, created) ?? created, onTimeout);
     }
 
     public override bool Matches(string value, EventValueKind kind)

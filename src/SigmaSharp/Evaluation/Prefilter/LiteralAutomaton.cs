@@ -8,7 +8,7 @@ namespace SigmaSharp.Evaluation.Prefilter;
 /// literals use; the goto/fail structure is flattened into a dense transition table so each
 /// character costs two array reads.
 /// </summary>
-internal sealed class LiteralAutomaton
+internal sealed partial class LiteralAutomaton
 {
     private const int NonAsciiBuckets = 32;
 
@@ -23,39 +23,21 @@ internal sealed class LiteralAutomaton
 
     private readonly int[] _outputs;
 
-    private LiteralAutomaton(byte[] classOf, byte[] bucketClass, int classes, int[] next, int[] outputStart, int[] outputs, int literalCount, bool ascii)
+    // Transitions hold the target's row offset (state × classes), with the sign bit set when the
+    // target reports literals: one table read per character, no multiply, no output-table read.
+    // Automata of fewer than 32,768 states hold the target state in 16 bits instead: half the
+    // table, which matters more than the multiply since the table outgrows the caches.
+    private LiteralAutomaton(byte[] classOf, byte[] bucketClass, int classes, ushort[]? narrow, int[] rows, int[] outputStart, int[] outputs, int literalCount, bool ascii)
     {
         _classOf = classOf;
         _bucketClass = bucketClass;
+        _classes = classes;
+        _narrow = narrow;
+        _row = rows;
+        _outputStart = outputStart;
         _outputs = outputs;
         LiteralCount = literalCount;
         IsAscii = ascii;
-        // Transitions hold the target's row offset (state × classes), with the sign bit set when the
-        // target reports literals: one table read per character, no multiply, no output-table read.
-        // Automata of fewer than 32,768 states hold the target state in 16 bits instead: half the
-        // table, which matters more than the multiply since the table outgrows the caches.
-        var states = outputStart.Length - 1;
-        if (states <= NarrowStateLimit)
-        {
-            _row = [];
-            _narrow = new ushort[next.Length];
-            for (var i = 0; i < next.Length; i++)
-            {
-                var target = next[i];
-                _narrow[i] = (ushort)(target | (outputStart[target + 1] > outputStart[target] ? 0x8000 : 0));
-            }
-        }
-        else
-        {
-            _row = new int[next.Length];
-            for (var i = 0; i < next.Length; i++)
-            {
-                var target = next[i];
-                _row[i] = target * classes | (outputStart[target + 1] > outputStart[target] ? int.MinValue : 0);
-            }
-        }
-        _classes = classes;
-        _outputStart = outputStart;
         StateCount = outputStart.Length - 1;
     }
 
@@ -68,144 +50,6 @@ internal sealed class LiteralAutomaton
     internal long TableBytes => _row.LongLength * sizeof(int) + (_narrow?.LongLength ?? 0) * sizeof(ushort);
 
     public int LiteralCount { get; }
-
-    /// <summary>
-    /// Builds the automaton; <paramref name="accepted"/> tells, per literal, whether it could be
-    /// included (an empty literal is not).
-    /// </summary>
-    public static LiteralAutomaton Build(IReadOnlyList<string> literals, out bool[] accepted)
-    {
-        // Each folded ASCII character of the literals gets its own class; folded non-ASCII characters
-        // share NonAsciiBuckets classes by code unit. Sharing makes the automaton find a superset of
-        // the literals (never fewer), which is all a prefilter needs, and keeps the table narrow.
-        var classOfUpper = new Dictionary<char, byte>();
-        var bucketClass = new byte[NonAsciiBuckets];
-        accepted = new bool[literals.Count];
-        var folded = new string[literals.Count];
-        byte ClassOf(char upper)
-        {
-            if (char.IsAscii(upper))
-            {
-                if (!classOfUpper.TryGetValue(upper, out var k))
-                {
-                    classOfUpper[upper] = k = (byte)(classOfUpper.Count + bucketClass.Count(b => b != 0) + 1);
-                }
-                return k;
-            }
-            ref var bucket = ref bucketClass[upper % NonAsciiBuckets];
-            if (bucket == 0)
-            {
-                bucket = (byte)(classOfUpper.Count + bucketClass.Count(b => b != 0) + 1);
-            }
-            return bucket;
-        }
-        for (var i = 0; i < literals.Count; i++)
-        {
-            var text = literals[i].ToUpperInvariant();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            foreach (var c in text)
-            {
-                ClassOf(c);
-            }
-            accepted[i] = true;
-            folded[i] = text;
-        }
-        var classes = classOfUpper.Count + bucketClass.Count(b => b != 0) + 1;
-        var classOf = new byte[128];
-        for (var c = 0; c < classOf.Length; c++)
-        {
-            classOf[c] = classOfUpper.GetValueOrDefault(char.ToUpperInvariant((char)c));
-        }
-
-        // Trie, straight into the dense table (0 = no child yet: the root is nobody's child); the
-        // literals ending at each state are linked lists through `ownNext`.
-        var next = new int[Math.Max(64, folded.Length) * classes];
-        var ownHead = new int[Math.Max(64, folded.Length)];
-        var ownNext = new int[folded.Length];
-        Array.Fill(ownHead, -1);
-        var count = 1;
-        for (var i = 0; i < folded.Length; i++)
-        {
-            if (!accepted[i])
-            {
-                continue;
-            }
-            var state = 0;
-            foreach (var c in folded[i])
-            {
-                var slot = state * classes + ClassOf(c);
-                if (next[slot] == 0)
-                {
-                    if ((count + 1) * classes > next.Length)
-                    {
-                        Array.Resize(ref next, next.Length * 2);
-                        Array.Resize(ref ownHead, next.Length / classes);
-                        ownHead.AsSpan(count).Fill(-1);
-                    }
-                    next[slot] = count++;
-                }
-                state = next[slot];
-            }
-            ownNext[i] = ownHead[state];
-            ownHead[state] = i;
-        }
-
-        // Breadth-first, so that a state's fail target is complete before the state: fail links,
-        // missing transitions taken from the fail target's row, outputs counted along fail links.
-        // Class 0 (characters no literal uses) is nobody's child and so leads back to the root.
-        var fail = new int[count];
-        var order = new int[count];
-        var outputCount = new int[count];
-        var tail = 1;
-        for (var head = 0; head < tail; head++)
-        {
-            var state = order[head];
-            var row = state * classes;
-            var failRow = fail[state] * classes;
-            for (var k = 1; k < classes; k++)
-            {
-                var child = next[row + k];
-                if (child == 0)
-                {
-                    next[row + k] = next[failRow + k];
-                    continue;
-                }
-                fail[child] = state == 0 ? 0 : next[failRow + k];
-                order[tail++] = child;
-            }
-            var own = 0;
-            for (var i = ownHead[state]; i >= 0; i = ownNext[i])
-            {
-                own++;
-            }
-            outputCount[state] = own + (state == 0 ? 0 : outputCount[fail[state]]);
-        }
-        var outputStart = new int[count + 1];
-        for (var s = 0; s < count; s++)
-        {
-            outputStart[s + 1] = outputStart[s] + outputCount[s];
-        }
-        var flat = new int[outputStart[count]];
-        foreach (var state in order)
-        {
-            var at = outputStart[state];
-            for (var i = ownHead[state]; i >= 0; i = ownNext[i])
-            {
-                flat[at++] = i;
-            }
-            if (state != 0)
-            {
-                var inherited = fail[state];
-                Array.Copy(flat, outputStart[inherited], flat, at, outputCount[inherited]);
-            }
-        }
-        Array.Resize(ref next, count * classes);
-        return new LiteralAutomaton(classOf, bucketClass, classes, next, outputStart, flat, literals.Count,
-            folded.All(t => t is null || System.Text.Ascii.IsValid(t)));
-    }
 
     /// <summary>Reports each literal found in <paramref name="text"/> to <paramref name="hits"/> as <paramref name="ids"/>[literal index] (once per literal per event).</summary>
     public void Scan(ReadOnlySpan<char> text, LiteralHits hits, int[] ids)

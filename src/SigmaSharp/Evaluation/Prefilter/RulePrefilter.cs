@@ -24,10 +24,8 @@ internal sealed class RulePrefilter
     private readonly byte[] _full;
 
     /// <param name="needs">Per rule, the needs that must all hold.</param>
-    /// <param name="automata">Automata already built for other groups, by literal list: groups of
-    /// one log source read through different field names (Sysmon and Security process creation)
-    /// share their tables, which halves the memory the scan keeps hot.</param>
-    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs, Dictionary<string, LiteralAutomaton>? automata = null)
+    /// <param name="automata">Automata already built for other groups (see <see cref="AutomatonCache"/>).</param>
+    public RulePrefilter(IReadOnlyList<IReadOnlyList<LiteralNeed>> needs, AutomatonCache? automata = null)
     {
         RuleCount = needs.Count;
         _full = new byte[needs.Count];
@@ -109,12 +107,7 @@ internal sealed class RulePrefilter
         var scans = new List<(FieldKey?, LiteralAutomaton, int[])>();
         foreach (var (field, texts, literalIds) in perField.Values)
         {
-            var key = string.Join('\n', texts);
-            if (automata is null || !automata.TryGetValue(key, out var automaton))
-            {
-                automaton = LiteralAutomaton.Build(texts, out _);
-                automata?.Add(key, automaton);
-            }
+            var automaton = automata is null ? LiteralAutomaton.Build(texts, out _) : automata.GetOrBuild(texts);
             for (var i = 0; i < texts.Count; i++)
             {
                 if (texts[i].Length == 0)

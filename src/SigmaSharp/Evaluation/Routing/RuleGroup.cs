@@ -9,7 +9,7 @@ namespace SigmaSharp.Evaluation.Routing;
 /// </summary>
 internal sealed class RuleGroup
 {
-    public RuleGroup(int index, LogSourceRoute? route, IReadOnlyList<GroupEntry> entries, Dictionary<string, LiteralAutomaton>? automata = null)
+    public RuleGroup(int index, LogSourceRoute? route, IReadOnlyList<GroupEntry> entries, AutomatonCache? automata = null)
     {
         Index = index;
         Route = route;
