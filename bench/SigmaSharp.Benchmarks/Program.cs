@@ -97,6 +97,13 @@ public static class Program
             return;
         }
 
+        if (args is ["automaton-scan", var automatonRules, var automatonEvents, var automatonField, .. var automatonRest])
+        {
+            AutomatonScanHarness.Run(automatonRules, automatonEvents, automatonField,
+                automatonRest.Length > 0 ? int.Parse(automatonRest[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+            return;
+        }
+
         if (args is ["scan", .. var scan])
         {
             ScanHarness.Run(

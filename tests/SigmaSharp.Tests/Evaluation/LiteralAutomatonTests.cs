@@ -69,4 +69,29 @@ public class LiteralAutomatonTests
         Assert.True(automaton.ScanJsonAscii(System.Text.Encoding.ASCII.GetBytes(text), hits, [.. Enumerable.Range(0, literals.Length)]));
         Assert.Equal(found, [.. hits.Found]);
     }
+
+    [Fact]
+    public void Long_json_values_scanned_in_two_halves_give_what_the_decoded_text_gives()
+    {
+        // Long enough to be split; escape pairs and literals fall on and around the split point.
+        Gen.Select(Gen.String[Gen.Char["ab\\\"c"], 1, 8].Array[1, 20], Gen.String[Gen.Char["ab\\\"cx"], 64, 300]).Sample((literals, text) =>
+        {
+            var automaton = LiteralAutomaton.Build(literals, out _);
+            var raw = System.Text.Encoding.ASCII.GetBytes(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal));
+            var hits = new LiteralHits(literals.Length);
+            hits.Reset();
+            Assert.True(automaton.ScanJsonAscii(raw, hits, [.. Enumerable.Range(0, literals.Length)]));
+            var expected = Enumerable.Range(0, literals.Length).Where(i => text.Contains(literals[i], StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(expected.Order(), hits.Found.Order());
+        }, iter: 2_000);
+    }
+
+    [Fact]
+    public void A_long_value_with_an_escape_other_than_backslash_quote_or_slash_is_handed_back()
+    {
+        var automaton = LiteralAutomaton.Build(["abc"], out _);
+        var hits = new LiteralHits(1);
+        hits.Reset();
+        Assert.False(automaton.ScanJsonAscii(System.Text.Encoding.ASCII.GetBytes(new string('x', 100) + "\\n" + new string('y', 100)), hits, [0]));
+    }
 }

@@ -88,7 +88,7 @@ internal sealed partial class LiteralAutomaton
         }
         // Folded non-ASCII characters are what take a bucket.
         return new LiteralAutomaton(classOf, bucketClass, classes, table16, table32, outputStart, outputs, literals.Count,
-            bucketClass.All(b => b == 0));
+            bucketClass.All(b => b == 0), words.Select(w => w.Length).DefaultIfEmpty(0).Max());
     }
 
     // Each folded ASCII character of the literals gets its own class; folded non-ASCII characters

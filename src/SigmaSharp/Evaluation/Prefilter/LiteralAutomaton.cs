@@ -23,12 +23,18 @@ internal sealed partial class LiteralAutomaton
 
     private readonly int[] _outputs;
 
+    // Values at least this long (in raw bytes) are scanned as two halves at once.
+    private const int SplitLength = 64;
+
+    private readonly int _longest; // characters of the longest literal
+
     // Transitions hold the target's row offset (state × classes), with the sign bit set when the
     // target reports literals: one table read per character, no multiply, no output-table read.
     // Automata of fewer than 32,768 states hold the target state in 16 bits instead: half the
     // table, which matters more than the multiply since the table outgrows the caches.
-    private LiteralAutomaton(byte[] classOf, byte[] bucketClass, int classes, ushort[]? narrow, int[] rows, int[] outputStart, int[] outputs, int literalCount, bool ascii)
+    private LiteralAutomaton(byte[] classOf, byte[] bucketClass, int classes, ushort[]? narrow, int[] rows, int[] outputStart, int[] outputs, int literalCount, bool ascii, int longest)
     {
+        _longest = longest;
         _classOf = classOf;
         _bucketClass = bucketClass;
         _classes = classes;
@@ -123,17 +129,93 @@ internal sealed partial class LiteralAutomaton
     /// </summary>
     public bool ScanJsonAscii(ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
     {
+        if (_narrow is { } narrow && raw.Length >= SplitLength && 8 * _longest <= raw.Length)
+        {
+            return ScanJsonAsciiInTwo(narrow, raw, hits, ids);
+        }
+        return ScanJsonAscii(raw, 0, raw.Length, 0, hits, ids);
+    }
+
+    /// <summary>As <see cref="ScanJsonAscii(ReadOnlySpan{byte}, LiteralHits, int[])"/>, never split (for benchmarks).</summary>
+    internal bool ScanJsonAsciiOneChain(ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids) => ScanJsonAscii(raw, 0, raw.Length, 0, hits, ids);
+
+    // Each character costs a table read that depends on the previous one, so one scan runs at the
+    // latency of those reads. A long value is scanned as two halves at once, two independent chains
+    // the processor overlaps. The second half starts 2 × the longest literal bytes early (a literal's
+    // characters may each be an escape pair), so every literal ending in it lies inside it; literals
+    // found by both count once.
+    private bool ScanJsonAsciiInTwo(ushort[] narrow, ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
+    {
+        var classOf = _classOf;
+        var classes = _classes;
+        var mid = UnitStart(raw, raw.Length / 2);
+        var second = UnitStart(raw, Math.Max(0, mid - 2 * _longest));
+        int first = 0, state1 = 0, state2 = 0;
+        while (first < mid && second < raw.Length)
+        {
+            int b1 = raw[first++];
+            if (b1 == '\\')
+            {
+                if (first == mid || !IsPlainEscape(raw[first]))
+                {
+                    return false;
+                }
+                b1 = raw[first++];
+            }
+            int b2 = raw[second++];
+            if (b2 == '\\')
+            {
+                if (second == raw.Length || !IsPlainEscape(raw[second]))
+                {
+                    return false;
+                }
+                b2 = raw[second++];
+            }
+            int target1 = narrow[state1 * classes + classOf[b1]];
+            int target2 = narrow[state2 * classes + classOf[b2]];
+            state1 = target1 & NarrowStateLimit;
+            state2 = target2 & NarrowStateLimit;
+            if ((target1 | target2) > NarrowStateLimit)
+            {
+                if (target1 > NarrowStateLimit)
+                {
+                    ReportState(state1, hits, ids);
+                }
+                if (target2 > NarrowStateLimit)
+                {
+                    ReportState(state2, hits, ids);
+                }
+            }
+        }
+        return ScanJsonAscii(raw, first, mid, state1, hits, ids) && ScanJsonAscii(raw, second, raw.Length, state2, hits, ids);
+    }
+
+    // The first byte at or after `at` that starts a character: not the second byte of an escape pair.
+    private static int UnitStart(ReadOnlySpan<byte> raw, int at)
+    {
+        var from = at;
+        while (from > 0 && raw[from - 1] == '\\')
+        {
+            from--;
+        }
+        return (at - from) % 2 == 1 ? at + 1 : at;
+    }
+
+    private static bool IsPlainEscape(byte b) => b is (byte)'\\' or (byte)'"' or (byte)'/';
+
+    // Scans raw[start..end) from `state` (a state with 16-bit tables, else a row offset).
+    private bool ScanJsonAscii(ReadOnlySpan<byte> raw, int start, int end, int state, LiteralHits hits, int[] ids)
+    {
         var classOf = _classOf;
         var narrow = _narrow;
         var rows = _row;
         var classes = _classes;
-        var state = 0; // a state with 16-bit tables, else a row offset
-        for (var i = 0; i < raw.Length; i++)
+        for (var i = start; i < end; i++)
         {
             var b = raw[i];
             if (b == '\\')
             {
-                if (++i == raw.Length || raw[i] is not ((byte)'\\' or (byte)'"' or (byte)'/'))
+                if (++i == end || !IsPlainEscape(raw[i]))
                 {
                     return false;
                 }

@@ -135,6 +135,9 @@ internal sealed class RulePrefilter
     internal IEnumerable<(string Field, int Literals, int States, long Bytes)> Scans =>
         _scans.Select(s => (s.Field?.Name ?? "(any)", s.Automaton.LiteralCount, s.Automaton.StateCount, s.Automaton.TableBytes));
 
+    /// <summary>The automata by field name (for benchmarks).</summary>
+    internal IEnumerable<(string Field, LiteralAutomaton Automaton)> Automata => _scans.Select(s => (s.Field?.Name ?? "(any)", s.Automaton));
+
     /// <summary>How many (rule, need) entries a literal marks when found (for profiling tools).</summary>
     internal int EntriesOf(int literal) => _rulesOfLiteral[literal].Length;
 
