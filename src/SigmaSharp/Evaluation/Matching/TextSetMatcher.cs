@@ -6,7 +6,8 @@ namespace SigmaSharp.Evaluation.Matching;
 /// <summary>
 /// Many plain text tests of one field, OR-linked (the long value lists of real rules): equals,
 /// startswith and endswith literals go into hash sets probed by span (one probe per distinct
-/// literal length), contains literals into one multi-string <see cref="SearchValues{T}"/> search.
+/// literal length), contains literals into one multi-string <see cref="SearchValues{T}"/> search
+/// (made when first needed).
 /// Decides exactly what the individual <see cref="TextMatcher"/>s would.
 /// </summary>
 internal sealed class TextSetMatcher : ValueMatcher
@@ -17,7 +18,9 @@ internal sealed class TextSetMatcher : ValueMatcher
     private readonly int[] _prefixLengths;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes;
     private readonly int[] _suffixLengths;
-    private readonly SearchValues<string>? _contains;
+    private readonly string[] _containsLiterals;
+    private readonly bool _cased;
+    private SearchValues<string>? _contains; // built on first use: most rules never get past the prefilter
     private readonly bool _anything;
     private readonly IReadOnlyList<string>? _need;
     private readonly IReadOnlyList<string>? _exact;
@@ -30,10 +33,8 @@ internal sealed class TextSetMatcher : ValueMatcher
         (_suffixes, _suffixLengths) = Set(tests, TextShape.EndsWith, comparer);
         var contains = tests.Where(t => t.Shape == TextShape.Contains).Select(t => t.Literal).Distinct(comparer).ToArray();
         _anything = tests.Any(t => t.Shape == TextShape.Anything || (t.Shape == TextShape.Contains && t.Literal.Length == 0));
-        if (contains.Length > 0)
-        {
-            _contains = SearchValues.Create(contains, cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
-        }
+        _containsLiterals = contains;
+        _cased = cased;
         _need = LiteralRequirement.Union(tests.Select(t => t.RequiredLiterals));
         _exact = Matching.ExactValues.Union(tests);
         Count = tests.Count;
@@ -69,7 +70,14 @@ internal sealed class TextSetMatcher : ValueMatcher
                 return true;
             }
         }
-        return _contains is not null && span.ContainsAny(_contains);
+        return _containsLiterals.Length > 0 && span.ContainsAny(_contains ?? BuildContains());
+    }
+
+    // Two threads may both build it; either is the same search, and one is kept.
+    private SearchValues<string> BuildContains()
+    {
+        var built = SearchValues.Create(_containsLiterals, _cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        return Interlocked.CompareExchange(ref _contains, built, null) ?? built;
     }
 
     public override IReadOnlyList<string>? RequiredLiterals => _need;
