@@ -52,9 +52,13 @@ internal static class RegexLiterals
         {
             IReadOnlyList<string>? best = null;
             var run = new System.Text.StringBuilder();
+            // Shorter runs than the prefilter's usual minimum still count here, when the pattern offers
+            // nothing longer: two characters, or a lone backtick (PowerShell's escape character, which
+            // ordinary command lines lack). Without them a rule like "\w+`(?:\w+|-|.)`" is evaluated on
+            // every event of its log source; with them, only where a command line holds a backtick.
             void Flush()
             {
-                if (run.Length >= LiteralRequirement.MinLength)
+                if (run.Length >= 2 || (run.Length == 1 && run[0] == '`'))
                 {
                     var text = run.ToString();
                     best = LiteralRequirement.Best(best, [LiteralRequirement.Cut(text)]);
