@@ -5,14 +5,17 @@ namespace SigmaSharp.Conversion;
 /// <summary>Escapes a value in legacy text form for a dialect, exactly as the legacy converter's escape patterns did.</summary>
 internal static class ValueEscaper
 {
-    public static string Escape(string text, Dialect dialect)
+    public static string Escape(string text, Dialect dialect) =>
+        NeedsEscaping(text, dialect) ? Append(new StringBuilder(text.Length + 8), text, dialect).ToString() : text;
+
+    /// <summary>Writes the escaped text at the end of <paramref name="result"/>.</summary>
+    public static StringBuilder Append(StringBuilder result, string text, Dialect dialect)
     {
         if (!NeedsEscaping(text, dialect))
         {
-            return text;
+            return result.Append(text);
         }
 
-        var result = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -37,7 +40,7 @@ internal static class ValueEscaper
             }
         }
 
-        return result.ToString();
+        return result;
     }
 
     /// <summary>False when no character of the text is one <see cref="Escape"/> could change: most values are copied as they are.</summary>
