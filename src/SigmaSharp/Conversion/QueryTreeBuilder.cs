@@ -274,12 +274,27 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
                 return value is QNone ? new QNull(targets[0], false) : new QField(targets[0], value);
             }
 
-            return new QGroup(new QOr([.. targets.Select(t => value is QNone ? (QNode)new QNull(t, false) : new QField(t, value))]));
+            var tests = new List<QNode>(targets.Count);
+            foreach (var target in targets)
+            {
+                tests.Add(value is QNone ? new QNull(target, false) : new QField(target, value));
+            }
+
+            return new QGroup(new QOr(tests));
         }
 
-        return resolution.Targets.Count == 1
-            ? new QField(resolution.Targets[0], value)
-            : new QGroup(new QOr([.. resolution.Targets.Select(t => (QNode)new QField(t, value))]));
+        if (resolution.Targets.Count == 1)
+        {
+            return new QField(resolution.Targets[0], value);
+        }
+
+        var fields = new List<QNode>(resolution.Targets.Count);
+        foreach (var target in resolution.Targets)
+        {
+            fields.Add(new QField(target, value));
+        }
+
+        return new QGroup(new QOr(fields));
     }
 
     private List<string> ConditionalTargets(ConditionalFieldMapping mapping)

@@ -90,7 +90,7 @@ internal static class QueryTreeOptimizer
 
                 if (MergesIntoParent(node, items))
                 {
-                    SetItems(node, [.. items.SelectMany(c => c.GetType() == node.GetType() ? Items(c) : [c])]);
+                    SetItems(node, Merged(node, items));
                     return OptimizeNode(node, true);
                 }
 
@@ -149,6 +149,25 @@ internal static class QueryTreeOptimizer
         }
 
         return any;
+    }
+
+    /// <summary>The operands with each operand of the parent's kind replaced by its own operands.</summary>
+    private static List<QNode> Merged(QNode node, List<QNode> items)
+    {
+        var merged = new List<QNode>(items.Count * 2);
+        foreach (var item in items)
+        {
+            if (item.GetType() == node.GetType())
+            {
+                merged.AddRange(Items(item));
+            }
+            else
+            {
+                merged.Add(item);
+            }
+        }
+
+        return merged;
     }
 
     private static List<QNode> Items(QNode node) => node switch
