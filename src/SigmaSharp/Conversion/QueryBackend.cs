@@ -314,9 +314,9 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
     /// <summary>A value as <see cref="DialectValue"/> writes it, as a string of its own.</summary>
     protected string ValueText(QScalar scalar)
     {
-        var text = new StringBuilder(scalar.Text.Length + 4);
-        DialectValue(scalar, text);
-        return text.ToString();
+        // A value most often needs no escaping: then its text is returned as it is, with nothing allocated.
+        var text = scalar.IsInteger ? scalar.Text : ValueEscaper.Escape(scalar.Text, Dialect);
+        return Dialect.Value == "{0}" ? text : string.Format(CultureInfo.InvariantCulture, Dialect.Value, text);
     }
 
     protected virtual bool Keyword(QScalar value, StringBuilder into)
