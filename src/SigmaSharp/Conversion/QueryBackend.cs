@@ -183,7 +183,7 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
                 into.Append(token);
             }
 
-            if (Node(item, into))
+            if (Operand(item, into))
             {
                 written++;
             }
@@ -195,6 +195,9 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
 
         return written;
     }
+
+    /// <summary>One operand of an AND or OR; false (and nothing written) as <see cref="Node(QNode, StringBuilder)"/>.</summary>
+    protected virtual bool Operand(QNode item, StringBuilder into) => Node(item, into);
 
     protected virtual bool Not(QNot node, StringBuilder into) => Wrapped(into, Dialect.Not, node.Item, string.Empty);
 

@@ -49,7 +49,7 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
             if (Sigmac)
             {
                 into.Append(".*");
-                Node(node.Items[i], into);
+                Node(node.Items[i], into); // an item that says nothing leaves just ".*", as sigmac wrote it
             }
             else
             {
@@ -67,9 +67,7 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
         {
             if (Sigmac)
             {
-                into.Append("(?=.*");
-                Node(item, into);
-                into.Append(')');
+                Enclosed(into, "(?=.*", item);
             }
             else
             {
@@ -84,9 +82,7 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
     {
         if (Sigmac)
         {
-            into.Append("(?!.*");
-            Node(node.Item, into);
-            into.Append(')');
+            Enclosed(into, "(?!.*", node.Item);
             return true;
         }
 
@@ -105,9 +101,7 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
     {
         if (Sigmac)
         {
-            into.Append("(?:.*");
-            Node(node.Inner, into);
-            into.Append(')');
+            Enclosed(into, "(?:.*", node.Inner);
         }
         else
         {
@@ -115,6 +109,14 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
         }
 
         return true;
+    }
+
+    /// <summary>sigmac's form: a node between an opening and ')', the opening kept even when the node says nothing.</summary>
+    private void Enclosed(StringBuilder into, string opening, QNode node)
+    {
+        into.Append(opening);
+        Node(node, into);
+        into.Append(')');
     }
 
     /// <summary>A node as a test made at the line start, which consumes nothing.</summary>

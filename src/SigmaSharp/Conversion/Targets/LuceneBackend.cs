@@ -159,36 +159,25 @@ internal class LuceneBackend : QueryBackend
     /// <c>a OR NOT b</c> the NOT excludes b from the whole group. sigmac relied on AND binding tighter than OR and
     /// left a NOT bare after OR; we group every AND/OR operand of another AND/OR and every NOT operand.
     /// </summary>
-    protected override bool And(QAnd node, StringBuilder into) => Sigmac ? base.And(node, into) : Grouped(node.Items, Dialect.And, into);
-
-    protected override bool Or(QOr node, StringBuilder into) => Sigmac ? base.Or(node, into) : Grouped(node.Items, Dialect.Or, into);
-
-    private bool Grouped(List<QNode> items, string token, StringBuilder into)
+    protected override bool Operand(QNode item, StringBuilder into)
     {
-        var written = 0;
-        foreach (var item in items)
+        if (Sigmac)
         {
-            var mark = into.Length;
-            if (written > 0)
-            {
-                into.Append(token);
-            }
-
-            var start = into.Length;
-            if (!(item is QAnd or QOr ? Group(new QGroup(item), into) : Node(item, into)))
-            {
-                into.Length = mark;
-                continue;
-            }
-
-            written++;
-            if (StartsWith(into, start, Dialect.Not))
-            {
-                into.Insert(start, '(').Append(')');
-            }
+            return base.Operand(item, into);
         }
 
-        return written > 0;
+        var start = into.Length;
+        if (!(item is QAnd or QOr ? Group(new QGroup(item), into) : Node(item, into)))
+        {
+            return false;
+        }
+
+        if (StartsWith(into, start, Dialect.Not))
+        {
+            into.Insert(start, '(').Append(')');
+        }
+
+        return true;
     }
 
     /// <summary>Whether the text written from <paramref name="start"/> begins with <paramref name="prefix"/>.</summary>
