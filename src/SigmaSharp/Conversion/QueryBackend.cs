@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using SigmaSharp.Pipelines;
 using SigmaSharp.Rules;
 using SigmaSharp.Rules.Values;
@@ -109,101 +111,261 @@ internal abstract class QueryBackend(LegacyConfigChain config, BackendOptions op
     {
         var key = new QueryTreeKey(rule, condition, Config, IndexField, UsesLogSourceConditions, new(_sigmacWindash, _sigmacEscaping));
         var tree = (t_trees ??= new QueryTreeCache()).GetOrBuild(key);
-        return tree is null ? null : Query(Node(tree) ?? string.Empty, rule);
+        if (tree is null)
+        {
+            return null;
+        }
+
+        // The whole condition is written into one builder: no node becomes a string of its own that its parent copies.
+        var text = t_text ??= new StringBuilder(1024);
+        text.Clear();
+        Node(tree, text);
+        return Query(text.ToString(), rule);
     }
+
+    /// <summary>The builder this thread writes conditions into, reused from rule to rule.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_text;
 
     /// <summary>Wraps the rendered condition into the complete query (prefix, suffix, table of fields).</summary>
     protected virtual string Query(string condition, SigmaRule rule) => condition;
 
     protected void NotSupported(string reason) => Unsupported ??= reason;
 
-    protected virtual string? Node(QNode node) => node switch
+    /// <summary>
+    /// Writes a node at the end of <paramref name="into"/>. False when the node says nothing the target can search
+    /// (it is left out of its parent); <paramref name="into"/> is then as it was.
+    /// </summary>
+    protected virtual bool Node(QNode node, StringBuilder into) => node switch
     {
-        QAnd and => And(and),
-        QOr or => Or(or),
-        QNot not => Not(not),
-        QGroup group => Group(group),
-        QField field => Field(field),
-        QKeyword keyword => Keyword(keyword.Value),
-        QNull { Negated: false } n => string.Format(Dialect.Null, n.Field),
-        QNull n => string.Format(Dialect.NotNull, n.Field),
-        QAsIs asIs => string.Format(Dialect.List, asIs.Text),
-        _ => null,
+        QAnd and => And(and, into),
+        QOr or => Or(or, into),
+        QNot not => Not(not, into),
+        QGroup group => Group(group, into),
+        QField field => Field(field, into),
+        QKeyword keyword => Keyword(keyword.Value, into),
+        QNull { Negated: false } n => DialectForm.Append(into, Dialect.Null, n.Field),
+        QNull n => DialectForm.Append(into, Dialect.NotNull, n.Field),
+        QAsIs asIs => DialectForm.Append(into, Dialect.List, asIs.Text),
+        _ => false,
     };
 
-    protected virtual string? And(QAnd node) => Join(node.Items, Dialect.And);
-
-    protected virtual string? Or(QOr node) => Join(node.Items, Dialect.Or);
-
-    protected string? Join(IEnumerable<QNode> items, string token)
+    /// <summary>A node written on its own, for a target that has to look at it before it is placed; null as <see cref="Node(QNode, StringBuilder)"/>.</summary>
+    protected string? NodeText(QNode node, StringBuilder scratch)
     {
-        var parts = items.Select(Node).Where(p => p is not null).ToList();
-        return parts.Count == 0 ? null : string.Join(token, parts);
+        var start = scratch.Length;
+        if (!Node(node, scratch))
+        {
+            return null;
+        }
+
+        var text = scratch.ToString(start, scratch.Length - start);
+        scratch.Length = start;
+        return text;
     }
 
-    protected virtual string? Not(QNot node) => Node(node.Item) is { } inner ? Dialect.Not + inner : null;
+    protected virtual bool And(QAnd node, StringBuilder into) => Join(node.Items, Dialect.And, into);
 
-    protected virtual string? Group(QGroup node) => Node(node.Inner) is { Length: > 0 } inner ? string.Format(Dialect.Group, inner) : null;
+    protected virtual bool Or(QOr node, StringBuilder into) => Join(node.Items, Dialect.Or, into);
 
-    protected virtual string? Field(QField node) => node.Value switch
+    /// <summary>The items that say something, separated by <paramref name="token"/>; false when none does.</summary>
+    protected bool Join(List<QNode> items, string token, StringBuilder into) => JoinCount(items, token, into) > 0;
+
+    /// <summary>As <see cref="Join"/>, counting the items written.</summary>
+    protected int JoinCount(List<QNode> items, string token, StringBuilder into)
     {
-        QScalar scalar => string.Format(Dialect.FieldValue, node.Field, Value(scalar)),
-        QList list when Dialect.FieldList is not null => FieldList(node.Field, list),
-        QList list => string.Format(Dialect.FieldValue, node.Field, List(list)),
-        QNone => string.Format(Dialect.Null, node.Field),
-        QRegex regex => Regex(node.Field, regex.Regex),
-        QTyped { Value: SigmaString { HasPlaceholders: true } } => Placeholder(),
-        QTyped typed => Typed(node.Field, typed.Value),
-        _ => null,
-    };
+        var written = 0;
+        foreach (var item in items)
+        {
+            var mark = into.Length;
+            if (written > 0)
+            {
+                into.Append(token);
+            }
 
-    protected virtual string FieldList(string field, QList list) => string.Format(Dialect.FieldList!, field, List(list));
+            if (Operand(item, into))
+            {
+                written++;
+            }
+            else
+            {
+                into.Length = mark;
+            }
+        }
 
-    protected virtual string List(QList list)
-    {
-        var values = list.Items.Select(Value).ToList();
-        return values.Count == 1 ? values[0] : string.Format(Dialect.List, string.Join(Dialect.ListSeparator, values));
+        return written;
     }
 
-    protected virtual string Value(QScalar scalar) =>
-        string.Format(Dialect.Value, scalar.IsInteger ? scalar.Text : ValueEscaper.Escape(scalar.Text, Dialect));
+    /// <summary>One operand of an AND or OR; false (and nothing written) as <see cref="Node(QNode, StringBuilder)"/>.</summary>
+    protected virtual bool Operand(QNode item, StringBuilder into) => Node(item, into);
 
-    protected virtual string? Keyword(QScalar value) => Value(value);
+    protected virtual bool Not(QNot node, StringBuilder into) => Wrapped(into, Dialect.Not, node.Item, string.Empty);
 
-    protected virtual string? Regex(string field, SigmaRegex regex)
+    /// <summary>A node between a prefix and a suffix; nothing at all when the node says nothing.</summary>
+    protected bool Wrapped(StringBuilder into, string prefix, QNode node, string suffix)
+    {
+        var start = into.Length;
+        into.Append(prefix);
+        if (!Node(node, into))
+        {
+            into.Length = start;
+            return false;
+        }
+
+        into.Append(suffix);
+        return true;
+    }
+
+    protected virtual bool Group(QGroup node, StringBuilder into)
+    {
+        var start = into.Length;
+        var rest = DialectForm.AppendUntil(into, Dialect.Group, 0, '0', string.Empty);
+        var inner = into.Length;
+        if (!Node(node.Inner, into) || into.Length == inner)
+        {
+            into.Length = start;
+            return false;
+        }
+
+        DialectForm.AppendUntil(into, Dialect.Group, rest, '0', string.Empty);
+        return true;
+    }
+
+    protected virtual bool Field(QField node, StringBuilder into)
+    {
+        switch (node.Value)
+        {
+            case QScalar scalar:
+                FieldValue(node.Field, scalar, into);
+                return true;
+            case QList list when Dialect.FieldList is not null:
+                return FieldList(node.Field, list, into);
+            case QList list:
+                var rest = DialectForm.AppendUntil(into, Dialect.FieldValue, 0, '1', node.Field);
+                List(list, into);
+                DialectForm.AppendUntil(into, Dialect.FieldValue, rest, '1', node.Field);
+                return true;
+            case QNone:
+                return DialectForm.Append(into, Dialect.Null, node.Field);
+            case QRegex regex:
+                return Regex(node.Field, regex.Regex, into);
+            case QTyped { Value: SigmaString { HasPlaceholders: true } }:
+                return Placeholder();
+            case QTyped typed:
+                return Typed(node.Field, typed.Value, into);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>One field compared with one value, in the dialect's form.</summary>
+    protected void FieldValue(string field, QScalar scalar, StringBuilder into)
+    {
+        var rest = DialectForm.AppendUntil(into, Dialect.FieldValue, 0, '1', field);
+        Value(scalar, into);
+        DialectForm.AppendUntil(into, Dialect.FieldValue, rest, '1', field);
+    }
+
+    protected virtual bool FieldList(string field, QList list, StringBuilder into)
+    {
+        var rest = DialectForm.AppendUntil(into, Dialect.FieldList!, 0, '1', field);
+        List(list, into);
+        DialectForm.AppendUntil(into, Dialect.FieldList!, rest, '1', field);
+        return true;
+    }
+
+    protected virtual void List(QList list, StringBuilder into)
+    {
+        if (list.Items.Count == 1)
+        {
+            Value(list.Items[0], into);
+            return;
+        }
+
+        var rest = DialectForm.AppendUntil(into, Dialect.List, 0, '0', string.Empty);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (i > 0)
+            {
+                into.Append(Dialect.ListSeparator);
+            }
+
+            Value(list.Items[i], into);
+        }
+
+        DialectForm.AppendUntil(into, Dialect.List, rest, '0', string.Empty);
+    }
+
+    protected virtual void Value(QScalar scalar, StringBuilder into) => DialectValue(scalar, into);
+
+    /// <summary>A value in the dialect's form, escaped as the dialect says (what <see cref="Value"/> writes unless a target overrides it).</summary>
+    protected void DialectValue(QScalar scalar, StringBuilder into)
+    {
+        var rest = DialectForm.AppendUntil(into, Dialect.Value, 0, '0', string.Empty);
+        if (scalar.IsInteger)
+        {
+            into.Append(scalar.Text);
+        }
+        else
+        {
+            ValueEscaper.Append(into, scalar.Text, Dialect);
+        }
+
+        DialectForm.AppendUntil(into, Dialect.Value, rest, '0', string.Empty);
+    }
+
+    /// <summary>A value as <see cref="DialectValue"/> writes it, as a string of its own.</summary>
+    protected string ValueText(QScalar scalar)
+    {
+        // A value most often needs no escaping: then its text is returned as it is, with nothing allocated.
+        var text = scalar.IsInteger ? scalar.Text : ValueEscaper.Escape(scalar.Text, Dialect);
+        return Dialect.Value == "{0}" ? text : string.Format(CultureInfo.InvariantCulture, Dialect.Value, text);
+    }
+
+    protected virtual bool Keyword(QScalar value, StringBuilder into)
+    {
+        Value(value, into);
+        return true;
+    }
+
+    protected virtual bool Regex(string field, SigmaRegex regex, StringBuilder into)
     {
         NotSupported("regular expressions ('re' modifier)");
-        return null;
+        return false;
     }
 
     /// <summary>Values only current Sigma has; each is rendered when the dialect table has a form for it.</summary>
-    protected virtual string? Typed(string field, SigmaValue value)
+    protected virtual bool Typed(string field, SigmaValue value, StringBuilder into)
     {
         if (field.Length == 0)
         {
             NotSupported("a keyword (field-less) value of this kind");
-            return null;
+            return false;
         }
 
         switch (value)
         {
             case SigmaCompare compare when Dialect.Compare is not null:
-                return string.Format(Dialect.Compare!, field, CompareOperator(compare.Operator), compare.Number.Text);
+                into.AppendFormat(CultureInfo.InvariantCulture, Dialect.Compare!, field, CompareOperator(compare.Operator), compare.Number.Text);
+                return true;
             case SigmaExists exists when Dialect.Exists is not null:
-                return string.Format(exists.Exists ? Dialect.Exists : Dialect.NotExists!, field);
+                return DialectForm.Append(into, exists.Exists ? Dialect.Exists : Dialect.NotExists!, field);
             case SigmaCidr cidr when Dialect.Cidr is not null:
-                return string.Format(Dialect.Cidr, field, ValueEscaper.Escape(cidr.Network.ToString(), Dialect));
+                var rest = DialectForm.AppendUntil(into, Dialect.Cidr, 0, '1', field);
+                ValueEscaper.Append(into, cidr.Network.ToString(), Dialect);
+                DialectForm.AppendUntil(into, Dialect.Cidr, rest, '1', field);
+                return true;
             default:
                 NotSupported(Describe(value));
-                return null;
+                return false;
         }
     }
 
     /// <summary>Every target alike: a placeholder names values only a pipeline knows, so there is nothing to write yet.</summary>
-    private string? Placeholder()
+    private bool Placeholder()
     {
         NotSupported("placeholders ('expand' modifier) must be replaced by a pipeline before conversion");
-        return null;
+        return false;
     }
 
     protected static string CompareOperator(CompareOperator op) => op switch

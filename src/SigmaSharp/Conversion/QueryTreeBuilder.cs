@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using SigmaSharp.Pipelines;
 using SigmaSharp.Rules;
@@ -72,7 +73,12 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
             return new QGroup(Identifier(of.Pattern, of.Quantifier));
         }
 
-        var items = of.Matches.Select(name => (QNode)new QGroup(Identifier(name, null))).ToList();
+        var items = new List<QNode>(of.Matches.Count);
+        foreach (var name in of.Matches)
+        {
+            items.Add(new QGroup(Identifier(name, null)));
+        }
+
         return new QGroup(of.Quantifier == Quantifier.All ? new QAnd(items) : new QOr(items));
     }
 
@@ -87,9 +93,20 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
         switch (node)
         {
             case DetectionGroup { Linking: Linking.And } map:
-                return new QAnd([.. map.Items.Select(i => i is DetectionItem item ? Item(item) : Definition(i, null))]);
+                var items = new List<QNode>(map.Items.Count);
+                foreach (var child in map.Items)
+                {
+                    items.Add(child is DetectionItem item ? Item(item) : Definition(child, null));
+                }
+
+                return new QAnd(items);
             case DetectionGroup list:
-                var alternatives = list.Items.Select(i => i is DetectionItem { IsKeyword: true } k ? Keywords(k, Linking.Or) : Definition(i, null)).ToList();
+                var alternatives = new List<QNode>(list.Items.Count);
+                foreach (var child in list.Items)
+                {
+                    alternatives.Add(child is DetectionItem { IsKeyword: true } k ? Keywords(k, Linking.Or) : Definition(child, null));
+                }
+
                 return listOverride == Quantifier.All ? new QAnd(alternatives) : new QOr(alternatives);
             case DetectionItem { IsKeyword: true } keywords:
                 return Keywords(keywords, listOverride == Quantifier.All ? Linking.And : keywords.ValueLinking);
@@ -103,7 +120,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     private QNode Keywords(DetectionItem item, Linking linking)
     {
         var nodes = new List<QNode>();
-        foreach (var value in WithRawText(item).Values)
+        foreach (var value in LegacyRawText.Values(item, quirks))
         {
             if (value is SigmaExpansion expansion)
             {
@@ -124,38 +141,79 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     /// <summary>One field item as sigmac's map entry: a scalar, a list (OR), AND-linked values (all), or expansions.</summary>
     private QNode Item(DetectionItem item)
     {
-        item = WithRawText(item);
+        var values = LegacyRawText.Values(item, quirks);
         var field = item.Field ?? string.Empty;
         QNode result;
-        if (item.Values.Any(v => v is SigmaExpansion))
+        if (HasExpansion(values))
         {
-            var alternatives = new List<QNode>();
-            foreach (var value in item.Values)
+            var alternatives = new List<QNode>(values.Length);
+            foreach (var value in values)
             {
-                var values = value is SigmaExpansion e ? Alternatives(item, e) : [value];
-                alternatives.Add(new QOr([.. values.Select(v => Mapped(field, Value(v)))]));
+                alternatives.Add(new QOr(value is SigmaExpansion e ? MappedEach(field, CollectionsMarshal.AsSpan(Alternatives(item, e))) : [Mapped(field, Value(value))]));
             }
 
             result = alternatives.Count == 1 ? alternatives[0] : item.ValueLinking == Linking.And ? new QAnd(alternatives) : new QOr(alternatives);
         }
-        else if (item.ValueLinking == Linking.And && item.Values.Count > 1)
+        else if (item.ValueLinking == Linking.And && values.Length > 1)
         {
-            result = new QAnd([.. item.Values.Select(v => Mapped(field, Value(v)))]);
+            result = new QAnd(MappedEach(field, values.AsSpan()));
         }
-        else if ((item.Values.Count > 1 || item.WrittenAsList) && item.Values.All(v => ToScalar(v) is not null))
+        else if ((values.Length > 1 || item.WrittenAsList) && Scalars(values) is { } scalars)
         {
-            result = Mapped(field, new QList(item.Values.Select(v => ToScalar(v)!).ToImmutableArray()));
+            result = Mapped(field, new QList(ImmutableCollectionsMarshal.AsImmutableArray(scalars)));
         }
-        else if (item.Values.Count > 1)
+        else if (values.Length > 1)
         {
-            result = new QOr([.. item.Values.Select(v => Mapped(field, Value(v)))]);
+            result = new QOr(MappedEach(field, values.AsSpan()));
         }
         else
         {
-            result = Mapped(field, Value(item.Values[0]));
+            result = Mapped(field, Value(values[0]));
         }
 
         return item.Negated ? new QNot(new QGroup(result)) : result;
+    }
+
+    private static bool HasExpansion(ImmutableArray<SigmaValue> values)
+    {
+        foreach (var value in values)
+        {
+            if (value is SigmaExpansion)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The values in the legacy text form when every one has it; null when one is not a plain scalar.</summary>
+    private static QScalar[]? Scalars(ImmutableArray<SigmaValue> values)
+    {
+        var scalars = new QScalar[values.Length];
+        for (var i = 0; i < scalars.Length; i++)
+        {
+            if (ToScalar(values[i]) is not { } scalar)
+            {
+                return null;
+            }
+
+            scalars[i] = scalar;
+        }
+
+        return scalars;
+    }
+
+    /// <summary>Each value tested on the field (through the field mapping), in order.</summary>
+    private List<QNode> MappedEach(string field, ReadOnlySpan<SigmaValue> values)
+    {
+        var nodes = new List<QNode>(values.Length);
+        foreach (var value in values)
+        {
+            nodes.Add(Mapped(field, Value(value)));
+        }
+
+        return nodes;
     }
 
     /// <summary>
@@ -176,95 +234,6 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     private static int TypographicDashCount(SigmaValue value) =>
         value is SigmaString s ? s.Parts.OfType<LiteralPart>().Sum(p => p.Text.Count(c => TypographicDashes.Contains(c, StringComparison.Ordinal))) : 0;
 
-    /// <summary>
-    /// For plain strings with only wildcard modifiers, the text as written (with sigmac's own wildcard rules applied)
-    /// is what sigmac escaped; keeping it reproduces its output exactly for odd backslash runs.
-    /// </summary>
-    private DetectionItem WithRawText(DetectionItem item)
-    {
-        if (item.RawValues.Count != item.Values.Count)
-        {
-            return item;
-        }
-
-        // Loops, not LINQ: this runs for every item of every rule, once per target.
-        var contains = false;
-        var startsWith = false;
-        var endsWith = false;
-        foreach (var modifier in item.Modifiers)
-        {
-            switch (modifier)
-            {
-                case Modifier.Contains:
-                    contains = true;
-                    break;
-                case Modifier.StartsWith:
-                    startsWith = true;
-                    break;
-                case Modifier.EndsWith:
-                    endsWith = true;
-                    break;
-                case Modifier.All:
-                    break;
-                default:
-                    return item;
-            }
-        }
-
-        foreach (var value in item.Values)
-        {
-            if (value is not SigmaString { Cased: false, HasPlaceholders: false })
-            {
-                return item;
-            }
-        }
-
-        var values = new SigmaValue[item.Values.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var raw = item.RawValues[i];
-            if (raw is null)
-            {
-                return item;
-            }
-
-            if (contains || endsWith)
-            {
-                raw = raw.StartsWith('*') ? raw : "*" + raw;
-            }
-
-            if ((contains || startsWith) && !(quirks.TrailingWildcard ? raw.EndsWith('*') : EndsWithWildcard(raw)))
-            {
-                // An odd run of trailing backslashes ends in a literal one, which a bare '*' would turn into "\*".
-                raw += (quirks.TrailingWildcard ? raw.EndsWith('\\') : TrailingBackslashes(raw) % 2 == 1) ? "\\*" : "*";
-            }
-
-            values[i] = new RawText(raw);
-        }
-
-        return item with { Values = values };
-    }
-
-    /// <summary>
-    /// A trailing '*' is a wildcard unless escaped by an odd backslash run. sigmac looked at the last character only, so
-    /// a value ending in a literal star (<c>\*</c>) lost its 'contains'/'startswith' wildcard.
-    /// </summary>
-    private static bool EndsWithWildcard(string raw) => raw.EndsWith('*') && TrailingBackslashes(raw[..^1]) % 2 == 0;
-
-    private static int TrailingBackslashes(string text)
-    {
-        var count = 0;
-        while (count < text.Length && text[text.Length - 1 - count] == '\\')
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>A string already in legacy text form.</summary>
-    private sealed record RawText(string Text) : SigmaValue;
-
     private static QValue Value(SigmaValue value) => value switch
     {
         SigmaNull => QNone.Instance,
@@ -276,7 +245,7 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     internal static QScalar? ToScalar(SigmaValue value) => value switch
     {
         SigmaString { Cased: false, HasPlaceholders: false } s => new QScalar(LegacyText(s), false),
-        RawText raw => new QScalar(raw.Text, false),
+        LegacyRawText.RawText raw => new QScalar(raw.Text, false),
         SigmaNumber n => new QScalar(n.Text, n.IsInteger),
         SigmaBool b => new QScalar(b.Value ? "true" : "false", false),
         _ => null,
@@ -305,12 +274,27 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
                 return value is QNone ? new QNull(targets[0], false) : new QField(targets[0], value);
             }
 
-            return new QGroup(new QOr([.. targets.Select(t => value is QNone ? (QNode)new QNull(t, false) : new QField(t, value))]));
+            var tests = new List<QNode>(targets.Count);
+            foreach (var target in targets)
+            {
+                tests.Add(value is QNone ? new QNull(target, false) : new QField(target, value));
+            }
+
+            return new QGroup(new QOr(tests));
         }
 
-        return resolution.Targets.Count == 1
-            ? new QField(resolution.Targets[0], value)
-            : new QGroup(new QOr([.. resolution.Targets.Select(t => (QNode)new QField(t, value))]));
+        if (resolution.Targets.Count == 1)
+        {
+            return new QField(resolution.Targets[0], value);
+        }
+
+        var fields = new List<QNode>(resolution.Targets.Count);
+        foreach (var target in resolution.Targets)
+        {
+            fields.Add(new QField(target, value));
+        }
+
+        return new QGroup(new QOr(fields));
     }
 
     private List<string> ConditionalTargets(ConditionalFieldMapping mapping)
@@ -370,7 +354,18 @@ internal sealed class QueryTreeBuilder(SigmaRule rule, LegacyConfigChain config,
     private QAnd LogSourceCondition()
     {
         var source = config.GetLogSource(rule.LogSource);
-        var groups = source.Conditions.Select(conditions => (QNode)new QAnd([.. conditions.Select(c => Mapped(c.Key, ConditionValue(c.Value)))])).ToList();
+        var groups = new List<QNode>(source.Conditions.Count);
+        foreach (var conditions in source.Conditions)
+        {
+            var tests = new List<QNode>(conditions.Count);
+            foreach (var condition in conditions)
+            {
+                tests.Add(Mapped(condition.Key, ConditionValue(condition.Value)));
+            }
+
+            groups.Add(new QAnd(tests));
+        }
+
         var result = new QAnd([config.MergesLogSourcesWithOr ? new QOr(groups) : new QAnd(groups)]);
         if (indexField is not null && source.Indices.Count > 0)
         {

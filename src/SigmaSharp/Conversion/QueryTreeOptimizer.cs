@@ -28,12 +28,15 @@ internal static class QueryTreeOptimizer
         {
             case QGroup group:
                 return Strip(group.Inner);
-            case QAnd and:
-                and.Items = [.. and.Items.Select(Strip)];
-                return and;
-            case QOr or:
-                or.Items = [.. or.Items.Select(Strip)];
-                return or;
+            case QAnd or QOr:
+                // In place: every AND/OR of a tree being built has an operand list of its own.
+                var items = Items(node);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    items[i] = Strip(items[i]);
+                }
+
+                return node;
             default:
                 return node;
         }
@@ -43,12 +46,14 @@ internal static class QueryTreeOptimizer
     {
         switch (node)
         {
-            case QAnd and:
-                and.Items = [.. and.Items.Select(Regroup)];
-                return new QGroup(and);
-            case QOr or:
-                or.Items = [.. or.Items.Select(Regroup)];
-                return new QGroup(or);
+            case QAnd or QOr:
+                var items = Items(node);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    items[i] = Regroup(items[i]);
+                }
+
+                return new QGroup(node);
             default:
                 return node;
         }
@@ -83,10 +88,9 @@ internal static class QueryTreeOptimizer
                     return OptimizeNode(node, true);
                 }
 
-                var type = node.GetType();
-                if (items.Any(c => c.GetType() == type) && items.All(c => c.GetType() == type || c is QField))
+                if (MergesIntoParent(node, items))
                 {
-                    SetItems(node, [.. items.SelectMany(c => c.GetType() == type ? Items(c) : [c])]);
+                    SetItems(node, Merged(node, items));
                     return OptimizeNode(node, true);
                 }
 
@@ -126,6 +130,44 @@ internal static class QueryTreeOptimizer
             default:
                 return (node, changed);
         }
+    }
+
+    /// <summary>Whether some operand is of the parent's kind (AND in AND, OR in OR) and every other one is a field test.</summary>
+    private static bool MergesIntoParent(QNode node, List<QNode> items)
+    {
+        var type = node.GetType();
+        var any = false;
+        foreach (var item in items)
+        {
+            var same = item.GetType() == type;
+            if (!same && item is not QField)
+            {
+                return false;
+            }
+
+            any |= same;
+        }
+
+        return any;
+    }
+
+    /// <summary>The operands with each operand of the parent's kind replaced by its own operands.</summary>
+    private static List<QNode> Merged(QNode node, List<QNode> items)
+    {
+        var merged = new List<QNode>(items.Count * 2);
+        foreach (var item in items)
+        {
+            if (item.GetType() == node.GetType())
+            {
+                merged.AddRange(Items(item));
+            }
+            else
+            {
+                merged.Add(item);
+            }
+        }
+
+        return merged;
     }
 
     private static List<QNode> Items(QNode node) => node switch

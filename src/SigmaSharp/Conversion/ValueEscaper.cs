@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SigmaSharp.Conversion;
@@ -5,16 +7,27 @@ namespace SigmaSharp.Conversion;
 /// <summary>Escapes a value in legacy text form for a dialect, exactly as the legacy converter's escape patterns did.</summary>
 internal static class ValueEscaper
 {
-    public static string Escape(string text, Dialect dialect)
-    {
-        if (!NeedsEscaping(text, dialect))
-        {
-            return text;
-        }
+    /// <summary>Per dialect, the characters <see cref="Append"/> may change; every other character is copied as it is.</summary>
+    private static readonly ConditionalWeakTable<Dialect, SearchValues<char>> Candidates = [];
 
-        var result = new StringBuilder(text.Length + 8);
+    public static string Escape(string text, Dialect dialect) =>
+        text.AsSpan().ContainsAny(CandidatesOf(dialect)) ? Append(new StringBuilder(text.Length + 8), text, dialect).ToString() : text;
+
+    /// <summary>Writes the escaped text at the end of <paramref name="result"/>.</summary>
+    public static StringBuilder Append(StringBuilder result, string text, Dialect dialect)
+    {
+        var candidates = CandidatesOf(dialect);
         for (var i = 0; i < text.Length; i++)
         {
+            // Runs of characters no rule below can change are copied whole.
+            var next = text.AsSpan(i).IndexOfAny(candidates);
+            if (next < 0)
+            {
+                return result.Append(text, i, text.Length - i);
+            }
+
+            result.Append(text, i, next);
+            i += next;
             var c = text[i];
             if (i + 1 < text.Length && IsEscapedPair(dialect.EscapedPairs, c, text[i + 1]))
             {
@@ -37,30 +50,31 @@ internal static class ValueEscaper
             }
         }
 
-        return result.ToString();
+        return result;
     }
 
-    /// <summary>False when no character of the text is one <see cref="Escape"/> could change: most values are copied as they are.</summary>
-    private static bool NeedsEscaping(string text, Dialect dialect)
-    {
-        foreach (var c in text)
+    private static SearchValues<char> CandidatesOf(Dialect dialect) =>
+        Candidates.GetValue(dialect, static d =>
         {
-            if (c == '\\' || dialect.EscapedCharacters.Contains(c, StringComparison.Ordinal) || (dialect.EscapeWhitespace && IsPythonWhitespace(c)))
+            var chars = new StringBuilder("\\").Append(d.EscapedCharacters);
+            foreach (var pair in d.EscapedPairs)
             {
-                return true;
+                chars.Append(pair[0]);
             }
 
-            for (var p = 0; p < dialect.EscapedPairs.Count; p++)
+            if (d.EscapeWhitespace)
             {
-                if (dialect.EscapedPairs[p][0] == c)
+                for (var c = char.MinValue; c < char.MaxValue; c++)
                 {
-                    return true;
+                    if (IsPythonWhitespace(c))
+                    {
+                        chars.Append(c);
+                    }
                 }
             }
-        }
 
-        return false;
-    }
+            return SearchValues.Create(chars.ToString());
+        });
 
     /// <summary>Compares characters directly: this runs for every character of every value.</summary>
     private static bool IsEscapedPair(IReadOnlyList<string> pairs, char first, char second)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SigmaSharp.Rules;
 
 namespace SigmaSharp.Parsing;
@@ -78,11 +79,14 @@ internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNod
     {
         get
         {
-            for (var i = Entries.Count - 1; i >= 0; i--)
+            // The reader hands over a list: read as a span, the rule's keys are looked up without an interface call per entry.
+            var entries = Entries is List<KeyValuePair<YamlScalar, YamlNode>> list ? CollectionsMarshal.AsSpan(list) : [.. Entries];
+            for (var i = entries.Length - 1; i >= 0; i--)
             {
-                if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+                var candidate = entries[i].Key.Value;
+                if (candidate.Length == key.Length && string.Equals(candidate, key, StringComparison.Ordinal))
                 {
-                    return Entries[i].Value;
+                    return entries[i].Value;
                 }
             }
 

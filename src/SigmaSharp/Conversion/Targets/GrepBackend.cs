@@ -1,3 +1,4 @@
+using System.Text;
 using SigmaSharp.Pipelines;
 using SigmaSharp.Rules;
 using SigmaSharp.Rules.Values;
@@ -39,45 +40,102 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
 
     protected override string Query(string condition, SigmaRule rule) => "grep -P -i '^" + condition + "'";
 
-    protected override string? Or(QOr node) => Sigmac
-        ? "(?:" + string.Join("|", node.Items.Select(i => ".*" + Node(i))) + ")"
-        : "(?:" + string.Join("|", node.Items.Select(Assertion)) + ")";
+    protected override bool Or(QOr node, StringBuilder into)
+    {
+        into.Append("(?:");
+        for (var i = 0; i < node.Items.Count; i++)
+        {
+            into.Append(i == 0 ? string.Empty : "|");
+            if (Sigmac)
+            {
+                into.Append(".*");
+                Node(node.Items[i], into); // an item that says nothing leaves just ".*", as sigmac wrote it
+            }
+            else
+            {
+                Assertion(node.Items[i], into);
+            }
+        }
 
-    protected override string? And(QAnd node) => Sigmac
-        ? string.Concat(node.Items.Select(i => "(?=.*" + Node(i) + ")"))
-        : string.Concat(node.Items.Select(Assertion));
+        into.Append(')');
+        return true;
+    }
 
-    protected override string? Not(QNot node)
+    protected override bool And(QAnd node, StringBuilder into)
+    {
+        foreach (var item in node.Items)
+        {
+            if (Sigmac)
+            {
+                Enclosed(into, "(?=.*", item);
+            }
+            else
+            {
+                Assertion(item, into);
+            }
+        }
+
+        return true;
+    }
+
+    protected override bool Not(QNot node, StringBuilder into)
     {
         if (Sigmac)
         {
-            return "(?!.*" + Node(node.Item) + ")";
+            Enclosed(into, "(?!.*", node.Item);
+            return true;
         }
 
         // (?!(?=X)) is (?!X): a negated value test is written without the lookahead around it.
-        var inner = Assertion(node.Item);
-        return inner.StartsWith("(?=", StringComparison.Ordinal) && inner.EndsWith(')') && Balanced(inner[3..^1])
+        var start = into.Length;
+        Assertion(node.Item, into);
+        var inner = into.ToString(start, into.Length - start);
+        into.Length = start;
+        into.Append(inner.StartsWith("(?=", StringComparison.Ordinal) && inner.EndsWith(')') && Balanced(inner[3..^1])
             ? "(?!" + inner[3..^1] + ")"
-            : "(?!" + inner + ")";
+            : "(?!" + inner + ")");
+        return true;
     }
 
-    protected override string? Group(QGroup node) => Sigmac ? "(?:.*" + Node(node.Inner) + ")" : Assertion(node.Inner);
+    protected override bool Group(QGroup node, StringBuilder into)
+    {
+        if (Sigmac)
+        {
+            Enclosed(into, "(?:.*", node.Inner);
+        }
+        else
+        {
+            Assertion(node.Inner, into);
+        }
+
+        return true;
+    }
+
+    /// <summary>sigmac's form: a node between an opening and ')', the opening kept even when the node says nothing.</summary>
+    private void Enclosed(StringBuilder into, string opening, QNode node)
+    {
+        into.Append(opening);
+        Node(node, into);
+        into.Append(')');
+    }
 
     /// <summary>A node as a test made at the line start, which consumes nothing.</summary>
-    private string Assertion(QNode node)
+    private void Assertion(QNode node, StringBuilder into)
     {
         if (node is QAnd or QOr or QNot or QGroup)
         {
-            return Node(node) ?? string.Empty;
+            Node(node, into);
+            return;
         }
 
-        var pattern = Node(node) ?? string.Empty;
+        var pattern = NodeText(node, into) ?? string.Empty;
         if (pattern.StartsWith("(?:.*", StringComparison.Ordinal))
         {
-            return "(?=" + pattern + ")";
+            into.Append("(?=").Append(pattern).Append(')');
+            return;
         }
 
-        return "(?=.*" + WithoutLeadingAny(pattern) + ")";
+        into.Append("(?=.*").Append(WithoutLeadingAny(pattern)).Append(')');
     }
 
     /// <summary>Whether every parenthesis of a pattern part is closed within it (escapes and classes respected).</summary>
@@ -115,30 +173,43 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
     }
 
     /// <summary>A list of values, each anywhere in the line (a value's own leading <c>.*</c> is not doubled, which only made PCRE retry).</summary>
-    protected override string List(QList list) =>
-        "(?:" + string.Join("|", list.Items.Select(i => ".*" + (Sigmac ? Value(i) : WithoutLeadingAny(Value(i))))) + ")";
+    protected override void List(QList list, StringBuilder into) =>
+        into.Append("(?:").AppendJoin('|', list.Items.Select(i => ".*" + (Sigmac ? ValuePattern(i) : WithoutLeadingAny(ValuePattern(i))))).Append(')');
 
     private static string WithoutLeadingAny(string pattern) => pattern.StartsWith(".*", StringComparison.Ordinal) ? pattern[2..] : pattern;
 
-    protected override string? Node(QNode node) => !Sigmac && node is QNull ? NullTest() : base.Node(node);
+    protected override bool Node(QNode node, StringBuilder into) => !Sigmac && node is QNull ? NullTest() : base.Node(node, into);
 
-    protected override string? Field(QField node) => node.Value switch
+    protected override bool Field(QField node, StringBuilder into)
     {
-        QNone when !Sigmac => NullTest(),
-        QNone => "(?!" + node.Field + ")",
-        QScalar scalar => Value(scalar),
-        QList list => List(list),
-        _ => base.Field(node),
-    };
-
-    /// <summary>sigmac wrote <c>(?!field)</c>, a test for the field's name at the line start, which means nothing.</summary>
-    private string? NullTest()
-    {
-        NotSupported("null values (a field's absence): grep ignores field names");
-        return null;
+        switch (node.Value)
+        {
+            case QNone when !Sigmac:
+                return NullTest();
+            case QNone:
+                into.Append("(?!").Append(node.Field).Append(')');
+                return true;
+            case QScalar scalar:
+                Value(scalar, into);
+                return true;
+            case QList list:
+                List(list, into);
+                return true;
+            default:
+                return base.Field(node, into);
+        }
     }
 
-    protected override string Value(QScalar scalar)
+    /// <summary>sigmac wrote <c>(?!field)</c>, a test for the field's name at the line start, which means nothing.</summary>
+    private bool NullTest()
+    {
+        NotSupported("null values (a field's absence): grep ignores field names");
+        return false;
+    }
+
+    protected override void Value(QScalar scalar, StringBuilder into) => into.Append(ValuePattern(scalar));
+
+    private string ValuePattern(QScalar scalar)
     {
         var pattern = Sigmac || scalar.IsInteger
             ? ValueEscaper.Escape(scalar.Text, Dialect).Replace("*", ".*", StringComparison.Ordinal)
@@ -146,15 +217,15 @@ internal sealed class GrepBackend(LegacyConfigChain config, BackendOptions optio
         return pattern.Replace("'", "'\"'\"'", StringComparison.Ordinal);
     }
 
-    protected override string? Regex(string field, SigmaRegex regex)
+    protected override bool Regex(string field, SigmaRegex regex, StringBuilder into)
     {
         NotSupported("regular expressions ('re' modifier): grep -i would match them case-insensitively and ignore the field");
-        return null;
+        return false;
     }
 
-    protected override string? Typed(string field, SigmaValue value)
+    protected override bool Typed(string field, SigmaValue value, StringBuilder into)
     {
         NotSupported(Describe(value) + ": grep matches text anywhere in the line");
-        return null;
+        return false;
     }
 }

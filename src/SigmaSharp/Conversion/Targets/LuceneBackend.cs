@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using SigmaSharp.Pipelines;
 using SigmaSharp.Rules.Values;
 
@@ -64,9 +66,9 @@ internal class LuceneBackend : QueryBackend
         return base.ConvertCondition(rule, condition);
     }
 
-    protected override string? Not(QNot node) => Node(node.Item) is { } inner ? $"({Dialect.Not}{inner})" : null;
+    protected override bool Not(QNot node, StringBuilder into) => Wrapped(into, "(" + Dialect.Not, node.Item, ")");
 
-    protected override string? Group(QGroup node)
+    protected override bool Group(QGroup node, StringBuilder into)
     {
         // A group of bare keywords searches every keyword field, each value wrapped in wildcards.
         if (node.Inner is QAnd or QOr && Items(node.Inner) is { } items && items.All(i => i is QKeyword))
@@ -75,13 +77,20 @@ internal class LuceneBackend : QueryBackend
             QNode inner = node.Inner is QAnd ? new QAnd(wrapped) : new QOr(wrapped);
             _matchKeyword = true;
             _inKeywordGroup = true;
-            var result = base.Group(new QGroup(inner)) is { } g ? _notBoundKeyword + ":" + g : null;
+            var start = into.Length;
+            into.Append(_notBoundKeyword).Append(':');
+            var result = base.Group(new QGroup(inner), into);
+            if (!result)
+            {
+                into.Length = start;
+            }
+
             _inKeywordGroup = false;
             _matchKeyword = false;
             return result;
         }
 
-        return base.Group(node);
+        return base.Group(node, into);
     }
 
     private bool _inKeywordGroup;
@@ -91,18 +100,19 @@ internal class LuceneBackend : QueryBackend
     /// wrote it bare, which Elasticsearch reads as a term of the default fields (the whole value of a keyword field;
     /// a token of an analyzed one), not the substring of any value a keyword means; <c>escaping=sigmac</c> keeps that.
     /// </summary>
-    protected override string? Keyword(QScalar value)
+    protected override bool Keyword(QScalar value, StringBuilder into)
     {
         if (Sigmac || _inKeywordGroup)
         {
-            return base.Keyword(value);
+            return base.Keyword(value, into);
         }
 
         var matchKeyword = _matchKeyword;
         _matchKeyword = true;
-        var result = _notBoundKeyword + ":" + Value(Wrap(value));
+        into.Append(_notBoundKeyword).Append(':');
+        Value(Wrap(value), into);
         _matchKeyword = matchKeyword;
-        return result;
+        return true;
     }
 
     private static List<QNode>? Items(QNode node) => node switch
@@ -123,7 +133,7 @@ internal class LuceneBackend : QueryBackend
         return value with { Text = text.EndsWith('*') ? text : text + "*" };
     }
 
-    protected override string? Field(QField node)
+    protected override bool Field(QField node, StringBuilder into)
     {
         // A keyword item inside a map ('|all' keywords) reaches here without a field; sigmac wrote ':"value"', which
         // no Lucene parser reads.
@@ -132,14 +142,14 @@ internal class LuceneBackend : QueryBackend
             switch (node.Value)
             {
                 case QScalar scalar:
-                    return Keyword(scalar);
+                    return Keyword(scalar, into);
                 case QList list:
-                    return Group(new QGroup(new QOr([.. list.Items.Select(i => (QNode)new QKeyword(i))])));
+                    return Group(new QGroup(new QOr([.. list.Items.Select(i => (QNode)new QKeyword(i))])), into);
             }
         }
 
         var field = FieldName(node.Field, node.Value);
-        return base.Field(new QField(field, node.Value));
+        return base.Field(new QField(field, node.Value), into);
     }
 
     private bool Sigmac => _escaping == LegacyEscaping.Sigmac;
@@ -149,23 +159,44 @@ internal class LuceneBackend : QueryBackend
     /// <c>a OR NOT b</c> the NOT excludes b from the whole group. sigmac relied on AND binding tighter than OR and
     /// left a NOT bare after OR; we group every AND/OR operand of another AND/OR and every NOT operand.
     /// </summary>
-    protected override string? And(QAnd node) => Sigmac ? base.And(node) : Grouped(node.Items, Dialect.And);
-
-    protected override string? Or(QOr node) => Sigmac ? base.Or(node) : Grouped(node.Items, Dialect.Or);
-
-    private string? Grouped(IEnumerable<QNode> items, string token)
+    protected override bool Operand(QNode item, StringBuilder into)
     {
-        var parts = new List<string>();
-        foreach (var item in items)
+        if (Sigmac)
         {
-            var text = item is QAnd or QOr ? Group(new QGroup(item)) : Node(item);
-            if (text is not null)
+            return base.Operand(item, into);
+        }
+
+        var start = into.Length;
+        if (!(item is QAnd or QOr ? Group(new QGroup(item), into) : Node(item, into)))
+        {
+            return false;
+        }
+
+        if (StartsWith(into, start, Dialect.Not))
+        {
+            into.Insert(start, '(').Append(')');
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the text written from <paramref name="start"/> begins with <paramref name="prefix"/>.</summary>
+    private static bool StartsWith(StringBuilder text, int start, string prefix)
+    {
+        if (text.Length - start < prefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (text[start + i] != prefix[i])
             {
-                parts.Add(text.StartsWith(Dialect.Not, StringComparison.Ordinal) ? "(" + text + ")" : text);
+                return false;
             }
         }
 
-        return parts.Count == 0 ? null : string.Join(token, parts);
+        return true;
     }
 
     /// <summary>Chooses the keyword or analyzed sub-field for a value.</summary>
@@ -192,15 +223,21 @@ internal class LuceneBackend : QueryBackend
         System.Text.RegularExpressions.Regex.IsMatch(text, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
             System.Text.RegularExpressions.RegexOptions.NonBacktracking);
 
-    protected override string Value(QScalar scalar)
+    protected override void Value(QScalar scalar, StringBuilder into)
     {
-        var result = base.Value(scalar);
+        var result = ValueText(scalar);
         if (result.Length == 0 || string.IsNullOrWhiteSpace(result))
         {
-            return "\"\"";
+            into.Append("\"\"");
         }
-
-        return _matchKeyword || ValueEscaper.HasWildcard(result) ? result : "\"" + result + "\"";
+        else if (_matchKeyword || ValueEscaper.HasWildcard(result))
+        {
+            into.Append(result);
+        }
+        else
+        {
+            into.Append('"').Append(result).Append('"');
+        }
     }
 
     /// <summary>
@@ -208,27 +245,32 @@ internal class LuceneBackend : QueryBackend
     /// <c>escaping=sigmac</c>, sigmac's form: the pattern as written, anchors dropped and an anchored side opened with
     /// <c>.*</c> (an unanchored pattern then had to match the whole value, and \d, \s, (?: ... meant something else).
     /// </summary>
-    protected override string? Regex(string field, SigmaRegex regex)
+    protected override bool Regex(string field, SigmaRegex regex, StringBuilder into)
     {
+        string pattern;
         if (!Sigmac)
         {
             var translated = Conversion.LuceneRegex.Translate(regex, out var unsupported);
             if (translated is null)
             {
                 NotSupported("this regular expression in Lucene's syntax: " + unsupported);
-                return null;
+                return false;
             }
 
-            return string.Format(Dialect.FieldValue, field, "/" + translated + "/");
+            pattern = translated;
         }
-
-        if (regex.Flags != RegexFlags.None)
+        else if (regex.Flags != RegexFlags.None)
         {
             NotSupported("regular expression flags ('i', 'm', 's'): Lucene regular expressions have none");
-            return null;
+            return false;
+        }
+        else
+        {
+            pattern = SigmacRegex(regex.Pattern);
         }
 
-        return string.Format(Dialect.FieldValue, field, "/" + SigmacRegex(regex.Pattern) + "/");
+        into.AppendFormat(CultureInfo.InvariantCulture, Dialect.FieldValue, field, "/" + pattern + "/");
+        return true;
     }
 
     /// <summary>
@@ -253,14 +295,15 @@ internal class LuceneBackend : QueryBackend
         return pattern;
     }
 
-    protected override string? Typed(string field, SigmaValue value)
+    protected override bool Typed(string field, SigmaValue value, StringBuilder into)
     {
         if (value is SigmaString { Cased: true } cased && field.Length > 0)
         {
             // The keyword sub-field holds the value as written, so a match there is case-sensitive.
-            return string.Format(Dialect.FieldValue, field, base.Value(new QScalar(QueryTreeBuilder.LegacyText(cased with { Cased = false }), false)));
+            into.AppendFormat(CultureInfo.InvariantCulture, Dialect.FieldValue, field, ValueText(new QScalar(QueryTreeBuilder.LegacyText(cased with { Cased = false }), false)));
+            return true;
         }
 
-        return base.Typed(field, value);
+        return base.Typed(field, value, into);
     }
 }

@@ -50,13 +50,22 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
     protected override string Query(string condition, SigmaRule rule) =>
         "Get-WinEvent | where {" + condition + " } | select TimeCreated,Id,RecordId,ProcessId,MachineName,Message" + (_csv ? " | ConvertTo-CSV -NoTypeInformation" : string.Empty);
 
-    protected override string? Field(QField node) => node.Value switch
+    protected override bool Field(QField node, StringBuilder into)
     {
-        QScalar scalar => Item(node.Field, scalar, withKey: true),
-        QList list => "(" + string.Join(" -or ", ListItems(node.Field, list)) + ")",
-        QNone => string.Format(Dialect.Null, node.Field),
-        _ => base.Field(node),
-    };
+        switch (node.Value)
+        {
+            case QScalar scalar when Item(node.Field, scalar, withKey: true) is { } item:
+                into.Append(item);
+                return true;
+            case QScalar:
+                return false;
+            case QList list:
+                into.Append('(').AppendJoin(" -or ", ListItems(node.Field, list)).Append(')');
+                return true;
+            default:
+                return base.Field(node, into);
+        }
+    }
 
     /// <summary>
     /// The tests of a field's list. sigmac replaced the field by its property name inside its loop, so only the first
@@ -105,8 +114,11 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
         return "$_.message -match " + (withKey ? Pattern(field, value, keyed: true) : Pattern(string.Empty, value));
     }
 
-    protected override string? Keyword(QScalar value) =>
-        _escaping == LegacyEscaping.Sigmac ? $"$_.message -match \"{value.Text}\"" : "$_.message -match " + Pattern(string.Empty, value);
+    protected override bool Keyword(QScalar value, StringBuilder into)
+    {
+        into.Append(_escaping == LegacyEscaping.Sigmac ? $"$_.message -match \"{value.Text}\"" : "$_.message -match " + Pattern(string.Empty, value));
+        return true;
+    }
 
     private string Pattern(string field, QScalar value, bool keyed = false)
     {
@@ -178,15 +190,15 @@ internal sealed class PowerShellBackend(LegacyConfigChain config, BackendOptions
         return result.Append('"').ToString();
     }
 
-    protected override string? Regex(string field, SigmaRegex regex)
+    protected override bool Regex(string field, SigmaRegex regex, StringBuilder into)
     {
         NotSupported("regular expressions ('re' modifier): the message is matched as text, not per field");
-        return null;
+        return false;
     }
 
-    protected override string? Typed(string field, SigmaValue value)
+    protected override bool Typed(string field, SigmaValue value, StringBuilder into)
     {
         NotSupported(Describe(value) + ": events are matched on their message text only");
-        return null;
+        return false;
     }
 }

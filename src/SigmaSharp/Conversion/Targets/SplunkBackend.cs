@@ -1,3 +1,4 @@
+using System.Text;
 using SigmaSharp.Pipelines;
 using SigmaSharp.Rules;
 using SigmaSharp.Rules.Values;
@@ -38,18 +39,29 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
 
     protected override string? IndexField => "index";
 
-    protected override string? And(QAnd node)
+    protected override bool And(QAnd node, StringBuilder into)
     {
         var deferredBefore = _regexCommands.Count;
-        var parts = node.Items.Select(Node).Where(p => p is not null).ToList();
-        if (parts.Count == 0)
+        var start = into.Length;
+        into.Append('(');
+        var written = JoinCount(node.Items, Dialect.And, into);
+        if (written == 0)
         {
-            return null;
+            into.Length = start;
+            return false;
         }
 
         // An AND left with one term because its regex moved to a regex command needs no parentheses of its own.
-        var joined = string.Join(Dialect.And, parts);
-        return parts.Count == 1 && _regexCommands.Count > deferredBefore ? joined : "(" + joined + ")";
+        if (written == 1 && _regexCommands.Count > deferredBefore)
+        {
+            into.Remove(start, 1);
+        }
+        else
+        {
+            into.Append(')');
+        }
+
+        return true;
     }
 
     protected override string? ConvertCondition(SigmaRule rule, Rules.Conditions.ConditionNode condition)
@@ -59,12 +71,12 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
         return base.ConvertCondition(rule, condition);
     }
 
-    protected override string? Or(QOr node)
+    protected override bool Or(QOr node, StringBuilder into)
     {
         _alternativeDepth++;
         try
         {
-            return base.Or(node);
+            return base.Or(node, into);
         }
         finally
         {
@@ -72,7 +84,7 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
         }
     }
 
-    protected override string? Not(QNot node)
+    protected override bool Not(QNot node, StringBuilder into)
     {
         var inner = node.Item;
         while (inner is QGroup or QAnd { Items.Count: 1 })
@@ -83,13 +95,13 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
         if (_alternativeDepth == 0 && inner is QField { Value: QRegex regex } field && field.Field.Length > 0)
         {
             _regexCommands.Add($"regex {field.Field}!=\"{RegexText(regex.Regex)}\"");
-            return null;
+            return false;
         }
 
         _alternativeDepth++;
         try
         {
-            return base.Not(node);
+            return base.Not(node, into);
         }
         finally
         {
@@ -97,18 +109,18 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
         }
     }
 
-    protected override string? Regex(string field, SigmaRegex regex)
+    protected override bool Regex(string field, SigmaRegex regex, StringBuilder into)
     {
         if (_alternativeDepth > 0 || field.Length == 0)
         {
             NotSupported(field.Length == 0
                 ? "regular expressions ('re' modifier) without a field"
                 : "regular expressions ('re' modifier) under OR or NOT: the regex command filters the whole result");
-            return null;
+            return false;
         }
 
         _regexCommands.Add($"regex {field}=\"{RegexText(regex)}\"");
-        return null;
+        return false;
     }
 
     /// <summary>The pattern in a quoted SPL string: flags as inline modifiers, backslashes and quotes escaped.</summary>
@@ -121,8 +133,18 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
         return pattern.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
     }
 
-    protected override string FieldList(string field, QList list) =>
-        "(" + string.Join(" OR ", list.Items.Select(v => string.Format(Dialect.FieldValue, field, Value(v)))) + ")";
+    protected override bool FieldList(string field, QList list, StringBuilder into)
+    {
+        into.Append('(');
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            into.Append(i == 0 ? string.Empty : " OR ");
+            FieldValue(field, list.Items[i], into);
+        }
+
+        into.Append(')');
+        return true;
+    }
 
     protected override string Query(string condition, SigmaRule rule)
     {
@@ -141,14 +163,17 @@ internal sealed class SplunkBackend(LegacyConfigChain config, BackendOptions opt
         return query + " | table " + string.Join(",", columns);
     }
 
-    protected override string? Typed(string field, SigmaValue value)
+    protected override bool Typed(string field, SigmaValue value, StringBuilder into)
     {
         if (value is SigmaString { Cased: true } cased && field.Length > 0)
         {
             // Splunk compares field values case-insensitively unless the value is wrapped in CASE().
-            return $"{field}=CASE({Value(new QScalar(QueryTreeBuilder.LegacyText(cased with { Cased = false }), false))})";
+            into.Append(field).Append("=CASE(");
+            Value(new QScalar(QueryTreeBuilder.LegacyText(cased with { Cased = false }), false), into);
+            into.Append(')');
+            return true;
         }
 
-        return base.Typed(field, value);
+        return base.Typed(field, value, into);
     }
 }
