@@ -187,6 +187,7 @@ internal sealed class RuleSet
     internal void CollectGroups(SigmaEvent e, List<RuleGroup> groups) => _index.Collect(e, groups);
 
     /// <summary>Calls <paramref name="onMatch"/> once per rule matching <paramref name="e"/>: groups in route order, rules in load order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(SigmaEvent e, EvaluationScratch scratch, Action<int, CompiledDetection> onMatch)
     {
         var groups = scratch.Groups;

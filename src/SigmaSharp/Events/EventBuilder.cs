@@ -104,6 +104,7 @@ public static class EventBuilder
         return null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static EventDiagnosticCode? Flatten(
         FieldNameTable names, ReadOnlySpan<byte> json, int offset, int maxDepth, EventBuilderScratch scratch, out string? message)
     {

@@ -6,6 +6,7 @@ public sealed partial class SigmaEvent
     // The same decisions as Resolve, for every name of the event at once: a full path claims the
     // first entry of that path, whatever claimed the name before; a Sigma name keeps the entry whose
     // path ranks best (lower wins, the first on ties) unless a full path holds the name.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ResolveAll(ulong[] resolved)
     {
         var shortClaim = (ulong)(uint)_serial << 32;

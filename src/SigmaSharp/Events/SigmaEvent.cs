@@ -257,6 +257,7 @@ public sealed partial class SigmaEvent
     /// scanner's workers build every event of a batch into one object, since no event of theirs
     /// outlives its evaluation. Only for objects that were never handed out.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Reuse(byte[] json, int start, int length, EventBuilderScratch scratch, EventOrigin origin)
     {
         _json = json;

@@ -92,6 +92,7 @@ internal sealed class AndMatcher(EventMatcher[] operands) : EventMatcher
 {
     public EventMatcher[] Operands { get; } = operands;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(SigmaEvent e)
     {
         foreach (var operand in Operands)
@@ -115,6 +116,7 @@ internal sealed class OrMatcher(EventMatcher[] operands) : EventMatcher
 {
     public EventMatcher[] Operands { get; } = operands;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(SigmaEvent e)
     {
         foreach (var operand in Operands)

@@ -14,6 +14,7 @@ internal sealed class FieldValueMatcher(FieldKey field, ValueMatcher[] values, L
 
     public ValueMatcher[] Values { get; } = values;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(SigmaEvent e)
     {
         var found = e.Get(Field);

@@ -70,6 +70,7 @@ internal sealed class GlobMatcher : ValueMatcher
         _minLength = _segments.Sum(s => s.Text.Length);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(string value, EventValueKind kind)
     {
         if (value.Length < _minLength)

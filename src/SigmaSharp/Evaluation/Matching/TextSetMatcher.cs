@@ -42,6 +42,7 @@ internal sealed class TextSetMatcher : ValueMatcher
 
     public int Count { get; }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(string value, EventValueKind kind)
     {
         if (_anything)

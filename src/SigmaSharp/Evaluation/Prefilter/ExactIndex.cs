@@ -49,6 +49,7 @@ internal sealed class ExactIndex
     /// upper-cased: text literals that are not ASCII cannot equal it (see <see cref="TakesAscii"/>), and
     /// numbers read the same in either case (text holding a backslash or quote is no number either way).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void FindUpperAscii(ReadOnlySpan<byte> value, LiteralHits hits)
     {
         if (_ascii.Find(value) is { } found)
@@ -68,6 +69,7 @@ internal sealed class ExactIndex
     }
 
     /// <summary>Reports the ids of <paramref name="value"/>: text ignoring case, and its number when it reads as one.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Find(ReadOnlySpan<char> value, LiteralHits hits)
     {
         if (_textLookup.TryGetValue(value, out var ids))

@@ -166,6 +166,7 @@ internal sealed class JsonKeywordSearch
     /// false, having reported nothing, when the JSON holds an escape other than <c>\\</c> and <c>\"</c>.
     /// </summary>
     /// <param name="chars">Scratch for the decoded text, grown when needed.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool TryScan(ReadOnlySpan<byte> json, ref char[] chars, LiteralHits hits, int[] ids)
     {
         if (_anchors is null)

@@ -58,6 +58,7 @@ internal sealed partial class LiteralAutomaton
     public int LiteralCount { get; }
 
     /// <summary>Reports each literal found in <paramref name="text"/> to <paramref name="hits"/> as <paramref name="ids"/>[literal index] (once per literal per event).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Scan(ReadOnlySpan<char> text, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
@@ -90,6 +91,7 @@ internal sealed partial class LiteralAutomaton
     }
 
     /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over pure-ASCII text given as bytes (ASCII bytes have the classes of the same chars).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
@@ -144,6 +146,7 @@ internal sealed partial class LiteralAutomaton
     // the processor overlaps. The second half starts 2 × the longest literal bytes early (a literal's
     // characters may each be an escape pair), so every literal ending in it lies inside it; literals
     // found by both count once.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool ScanJsonAsciiInTwo(ushort[] narrow, ReadOnlySpan<byte> raw, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;
@@ -204,6 +207,7 @@ internal sealed partial class LiteralAutomaton
     private static bool IsPlainEscape(byte b) => b is (byte)'\\' or (byte)'"' or (byte)'/';
 
     // Scans raw[start..end) from `state` (a state with 16-bit tables, else a row offset).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool ScanJsonAscii(ReadOnlySpan<byte> raw, int start, int end, int state, LiteralHits hits, int[] ids)
     {
         var classOf = _classOf;

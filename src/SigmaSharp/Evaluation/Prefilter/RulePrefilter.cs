@@ -154,6 +154,7 @@ internal sealed class RulePrefilter
     public int MaxAutomatonLiterals => _scans.Length == 0 ? 0 : _scans.Max(s => s.Automaton.LiteralCount);
 
     /// <summary>Fills <see cref="PrefilterScratch.Candidates"/> with the rules that may match <paramref name="e"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Select(SigmaEvent e, PrefilterScratch scratch)
     {
         var candidates = scratch.Candidates;
@@ -227,6 +228,7 @@ internal sealed class RulePrefilter
     // Keyword needs read every value of every event. The event's JSON holds every value's text, so
     // one pass over it finds at least their literals (names and punctuation may add a few), without
     // the per-value overhead; escapes other than \\, \" and \/ send it back value by value.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ScanEveryValue(SigmaEvent e, LiteralAutomaton automaton, LiteralHits hits, int[] ids)
     {
         var json = e.Json.Span;
@@ -243,6 +245,7 @@ internal sealed class RulePrefilter
     // ASCII values are scanned as their raw UTF-8 bytes, which saves decoding them; values with other
     // escapes or non-ASCII characters (whose case folding may reach ASCII, e.g. U+017F) are decoded,
     // unless the thread's cache remembers the value.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ScanValue(SigmaEvent e, int index, LiteralAutomaton automaton, LiteralHits hits, int[] ids, ValueScanCache? cache)
     {
         var kind = e.KindAt(index);

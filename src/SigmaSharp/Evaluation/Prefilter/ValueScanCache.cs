@@ -39,6 +39,7 @@ internal sealed class ValueScanCache
     /// decoded text. The text is a function of the raw bytes, so any value (non-ASCII ones too, which
     /// need decoding) is answered from memory when it was scanned lately.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void ScanValue(LiteralAutomaton automaton, ReadOnlySpan<byte> raw, SigmaEvent e, int index, LiteralHits hits, int[] ids)
     {
         var hash = (uint)AsciiFolding.Hash(raw) ^ (uint)RuntimeHelpers.GetHashCode(automaton);

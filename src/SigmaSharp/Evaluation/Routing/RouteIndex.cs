@@ -60,6 +60,7 @@ internal sealed class RouteIndex
     }
 
     /// <summary>Adds to <paramref name="groups"/> every group whose route <paramref name="e"/> belongs to.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Collect(SigmaEvent e, List<RuleGroup> groups)
     {
         Span<char> buffer = stackalloc char[MaxText];

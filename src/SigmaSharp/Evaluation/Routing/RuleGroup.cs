@@ -27,6 +27,7 @@ internal sealed class RuleGroup
     public RulePrefilter Prefilter { get; }
 
     /// <summary>Calls <paramref name="onMatch"/> for each entry matching <paramref name="e"/>, in entry order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(SigmaEvent e, EvaluationScratch scratch, Action<int, CompiledDetection> onMatch)
     {
         var prefilter = scratch.PrefilterOf(this);
