@@ -17,7 +17,6 @@ internal sealed class DeferredRegex
     private readonly RegexOptions _options;
     private readonly Regex _backtracking;
     private Regex? _regex;
-    private int _usesBacktracking = -1;
 
     private DeferredRegex(string pattern, RegexOptions options, Regex backtracking)
     {
@@ -29,14 +28,7 @@ internal sealed class DeferredRegex
     public string Pattern => _pattern;
 
     /// <summary>True when the pattern needs the backtracking engine (backreferences, lookarounds, atomic groups), which runs under the timeout.</summary>
-    public bool UsesBacktracking
-    {
-        get
-        {
-            _ = Regex;
-            return _usesBacktracking == 1;
-        }
-    }
+    public bool UsesBacktracking => ReferenceEquals(Regex, _backtracking);
 
     /// <summary>The regex to run: non-backtracking when that engine reads the pattern.</summary>
     public Regex Regex => Volatile.Read(ref _regex) ?? Build();
@@ -73,18 +65,14 @@ internal sealed class DeferredRegex
     private Regex Build()
     {
         Regex built;
-        int backtracking;
         try
         {
             built = new Regex(_pattern, _options | RegexOptions.NonBacktracking);
-            backtracking = 0;
         }
         catch (NotSupportedException)
         {
             built = _backtracking;
-            backtracking = 1;
         }
-        Volatile.Write(ref _usesBacktracking, backtracking);
         return Interlocked.CompareExchange(ref _regex, built, null) ?? built;
     }
 }

@@ -29,7 +29,6 @@ internal sealed partial class LiteralAutomaton
         var fail = new int[count];
         var order = new int[count];
         var outputCount = new int[count];
-        var reportsAny = new bool[count];
         var tail = 1;
         for (var head = 0; head < tail; head++)
         {
@@ -53,8 +52,7 @@ internal sealed partial class LiteralAutomaton
                 var fallback = state == 0 ? 0 : Target(Read(fail[state] * classes + k));
                 fail[child] = fallback;
                 outputCount[child] = trie.OwnCount(child) + outputCount[fallback];
-                reportsAny[child] = outputCount[child] > 0;
-                var value = Encode(child, reportsAny[child]);
+                var value = Encode(child, outputCount[child] > 0);
                 if (narrow)
                 {
                     table16![row + k] = (ushort)value;

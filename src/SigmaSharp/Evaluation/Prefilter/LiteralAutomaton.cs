@@ -90,39 +90,6 @@ internal sealed partial class LiteralAutomaton
         }
     }
 
-    /// <summary>As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over pure-ASCII text given as bytes (ASCII bytes have the classes of the same chars).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Scan(ReadOnlySpan<byte> ascii, LiteralHits hits, int[] ids)
-    {
-        var classOf = _classOf;
-        if (_narrow is { } narrow)
-        {
-            var classes = _classes;
-            var state = 0;
-            foreach (var b in ascii)
-            {
-                int target = narrow[state * classes + classOf[b]];
-                state = target & NarrowStateLimit;
-                if (target > NarrowStateLimit)
-                {
-                    ReportState(state, hits, ids);
-                }
-            }
-            return;
-        }
-        var rows = _row;
-        var row = 0;
-        foreach (var b in ascii)
-        {
-            row = rows[row + classOf[b]];
-            if (row < 0)
-            {
-                row &= int.MaxValue;
-                Report(row, hits, ids);
-            }
-        }
-    }
-
     /// <summary>
     /// As <see cref="Scan(ReadOnlySpan{char}, LiteralHits, int[])"/> over an ASCII JSON string's raw
     /// bytes, reading the escapes <c>\\</c>, <c>\"</c> and <c>\/</c> on the way (Windows paths are full
